@@ -1,0 +1,43 @@
+package dev.newsflow.schemas.search;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An OpenSearch index that readers address by {@code alias} while writes go to the versioned
+ * concrete index {@code alias-vN}, created from the index template kept in this module. A mapping
+ * change that is not additive ships as version N+1 and a reindex behind the same alias.
+ */
+public record SearchIndex(String alias, int version, String templateResource) {
+
+    /**
+     * Enriched articles: text fields, the 384-dimensional MiniLM embedding (lucene HNSW, cosine).
+     */
+    public static final SearchIndex ARTICLES =
+            new SearchIndex("articles", 1, "/opensearch/articles-v1.json");
+
+    /** Name of the concrete index behind the alias, e.g. {@code articles-v1}. */
+    public String concreteIndex() {
+        return alias + "-v" + version;
+    }
+
+    /** Name of the index template, e.g. {@code articles-v1}. */
+    public String templateName() {
+        return concreteIndex();
+    }
+
+    /** The index template body (settings and mappings) as JSON. */
+    public String templateJson() {
+        try (InputStream in = SearchIndex.class.getResourceAsStream(templateResource)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "Missing index template resource " + templateResource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
