@@ -33,6 +33,9 @@ public final class Topics {
                     "retention.ms",
                     String.valueOf(7L * 24 * 3600 * 1000));
 
+    /** Largest crawl event accepted: big pages must reach the job to be dead-lettered, not lost. */
+    public static final int MAX_CRAWL_EVENT_BYTES = 64 * 1024 * 1024;
+
     /** Raw crawl events from the feed poller and external crawlers, keyed by URL. */
     public static final Topic<String, CrawlEvent> CRAWL =
             new Topic<>(
@@ -40,7 +43,10 @@ public final class Topics {
                     Serdes.String(),
                     AvroSerde.of(CrawlEvent.class),
                     2,
-                    DELETE_7_DAYS,
+                    Map.of(
+                            "cleanup.policy", "delete",
+                            "retention.ms", String.valueOf(7L * 24 * 3600 * 1000),
+                            "max.message.bytes", String.valueOf(MAX_CRAWL_EVENT_BYTES)),
                     "raw articles from feeds and crawlers");
 
     /** Enriched articles for downstream consumers, keyed by article id. */

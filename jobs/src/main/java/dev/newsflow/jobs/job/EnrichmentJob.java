@@ -1,0 +1,105 @@
+package dev.newsflow.jobs.job;
+
+import dev.newsflow.inference.embedding.MiniLmEmbedder;
+import dev.newsflow.inference.embedding.TextEmbedder;
+import dev.newsflow.jobs.config.EnrichmentConfig;
+import dev.newsflow.jobs.functions.CrawlEventDecoder;
+import dev.newsflow.jobs.functions.DeadLetters;
+import dev.newsflow.jobs.functions.EmbedArticle;
+import dev.newsflow.jobs.functions.ExtractArticle;
+import dev.newsflow.jobs.serde.RawRecord;
+import dev.newsflow.jobs.serde.RawRecordDeserializer;
+import dev.newsflow.schemas.CrawlEvent;
+import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.kafka.Topics;
+import dev.newsflow.schemas.search.SearchIndex;
+import dev.newsflow.schemas.search.SearchIndexBootstrap;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.function.SerializableSupplier;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * {@code news.crawl} → decode → extract text → embed → OpenSearch {@code articles} and Kafka
+ * {@code news.enriched}; anything rejected → {@code news.dlq} with the reason.
+ *
+ * <p>This class is wiring only: the logic lives in the functions it connects, each tested on its
+ * own. {@link #defineWorkflow} is shared by {@link #main} and the tests, which pass bounded
+ * sources and collecting sinks.
+ */
+public final class EnrichmentJob {
+
+    public static final String NAME = "newsflow-enrichment";
+
+    private EnrichmentJob() {}
+
+    public static void main(String[] args) throws Exception {
+        EnrichmentConfig config = EnrichmentConfig.fromEnv(System.getenv());
+        new SearchIndexBootstrap(config.openSearchUri()).ensure(SearchIndex.ARTICLES);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        defineWorkflow(
+                env,
+                kafkaSource(config),
+                EnrichmentSinks.production(config),
+                config,
+                MiniLmEmbedder::new);
+        env.execute(NAME);
+    }
+
+    /** Builds the job graph on {@code env}. */
+    public static void defineWorkflow(
+            StreamExecutionEnvironment env,
+            Source<RawRecord, ?, ?> crawlEvents,
+            EnrichmentSinks sinks,
+            EnrichmentConfig config,
+            SerializableSupplier<TextEmbedder> embedder) {
+        DataStream<RawRecord> raw =
+                env.fromSource(crawlEvents, WatermarkStrategy.noWatermarks(), "news.crawl source")
+                        .uid("source-news-crawl");
+
+        SingleOutputStreamOperator<CrawlEvent> events =
+                raw.process(new CrawlEventDecoder()).uid("decode").name("decode crawl events");
+
+        SingleOutputStreamOperator<EnrichedArticle> articles =
+                events.process(new ExtractArticle(config.maxHtmlChars()))
+                        .uid("extract")
+                        .name("extract article text");
+
+        DataStream<EnrichedArticle> enriched =
+                articles.map(new EmbedArticle(embedder)).uid("embed").name("embed articles");
+
+        enriched.sinkTo(sinks.articleIndex())
+                .uid("sink-opensearch-articles")
+                .name("OpenSearch articles");
+        enriched.sinkTo(sinks.enrichedTopic())
+                .uid("sink-kafka-news-enriched")
+                .name("Kafka news.enriched");
+        events.getSideOutput(DeadLetters.TAG)
+                .union(articles.getSideOutput(DeadLetters.TAG))
+                .sinkTo(sinks.deadLetterTopic())
+                .uid("sink-kafka-news-dlq")
+                .name("Kafka news.dlq");
+    }
+
+    /** Reads {@code news.crawl} as raw records, from the committed offsets or the beginning. */
+    public static KafkaSource<RawRecord> kafkaSource(EnrichmentConfig config) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setTopics(Topics.CRAWL.name())
+                .setGroupId(config.consumerGroup())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer())
+                // Crawl events may be large pages; they must be read, then dead-lettered.
+                .setProperty("max.partition.fetch.bytes", String.valueOf(Topics.MAX_CRAWL_EVENT_BYTES))
+                .setProperty("fetch.max.bytes", String.valueOf(Topics.MAX_CRAWL_EVENT_BYTES))
+                .setProperty("isolation.level", "read_committed")
+                .build();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.newsflow.jobs.sinks;
+
+import dev.newsflow.schemas.EnrichedArticle;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Maps an {@link EnrichedArticle} to the document stored in the OpenSearch {@code articles} index. */
+public final class ArticleDocuments {
+
+    private ArticleDocuments() {}
+
+    public static Map<String, Object> toDocument(EnrichedArticle a) {
+        Map<String, Object> doc = new HashMap<>();
+        doc.put("id", a.getId());
+        doc.put("url", a.getUrl());
+        doc.put("source", a.getSource());
+        doc.put("title", a.getTitle());
+        doc.put("text", a.getText());
+        doc.put("summary", a.getSummary());
+        doc.put("language", a.getLanguage());
+        doc.put("embedding", a.getEmbedding());
+        doc.put("embeddingModel", a.getEmbeddingModel());
+        doc.put("storyId", a.getStoryId());
+        doc.put("importance", a.getImportance());
+        doc.put("publishedAt", iso(a.getPublishedAt()));
+        doc.put("fetchedAt", iso(a.getFetchedAt()));
+        doc.put("enrichedAt", iso(a.getEnrichedAt()));
+        return doc;
+    }
+
+    private static String iso(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.newsflow.jobs.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.jobs.config.EnrichmentConfig;
+import dev.newsflow.jobs.serde.RawRecord;
+import dev.newsflow.jobs.testing.CollectingSink;
+import dev.newsflow.jobs.testing.CrawlEvents;
+import dev.newsflow.jobs.testing.HashingEmbedder;
+import dev.newsflow.schemas.DeadLetter;
+import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.testkit.flink.FlinkTestCluster;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The enrichment workflow on a MiniCluster at parallelism 2, with a bounded source, collecting
+ * sinks and a hashing embedder: every input ends in exactly one output, with the right reason.
+ */
+class EnrichmentWorkflowTest {
+
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+
+    @Test
+    void everyCrawlEventIsEnrichedOrDeadLetteredWithItsReason() throws Exception {
+        List<RawRecord> input = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            input.add(
+                    CrawlEvents.raw(
+                            i,
+                            CrawlEvents.encode(
+                                    CrawlEvents.page(
+                                            "https://a.example/story-" + i + "?utm_source=feed",
+                                            "Story " + i,
+                                            "First paragraph of story " + i + ".",
+                                            "Second paragraph."))));
+        }
+        input.add(CrawlEvents.raw(100, CrawlEvents.notAvro()));
+        input.add(CrawlEvents.raw(101, CrawlEvents.encode(CrawlEvents.withHtml("https://b.example/empty", ""))));
+        input.add(CrawlEvents.raw(102, CrawlEvents.encode(CrawlEvents.binary("https://b.example/binary"))));
+        input.add(CrawlEvents.raw(103, CrawlEvents.encode(CrawlEvents.huge("https://b.example/huge", 6))));
+
+        CollectingSink<EnrichedArticle> index = new CollectingSink<>();
+        CollectingSink<EnrichedArticle> topic = new CollectingSink<>();
+        CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+
+        EnrichmentJob.defineWorkflow(
+                env,
+                new DataGeneratorSource<>(
+                        i -> input.get(i.intValue()), input.size(), TypeInformation.of(RawRecord.class)),
+                new EnrichmentSinks(index, topic, deadLetters),
+                EnrichmentConfig.fromEnv(Map.of()),
+                HashingEmbedder::new);
+        env.execute("enrichment-workflow-test");
+
+        assertThat(index.results()).hasSize(10);
+        assertThat(topic.results()).hasSize(10);
+        assertThat(index.results())
+                .allSatisfy(
+                        a -> {
+                            assertThat(a.getEmbedding()).hasSize(HashingEmbedder.DIMENSION);
+                            assertThat(a.getEmbeddingModel()).isEqualTo("hashing-test-embedder");
+                            assertThat(a.getUrl()).doesNotContain("utm_source");
+                            assertThat(a.getText()).startsWith("First paragraph of story");
+                        });
+        assertThat(deadLetters.results())
+                .extracting(d -> d.getStage() + " | " + d.getReason())
+                .hasSize(4)
+                .anyMatch(r -> r.startsWith("decode | Not a single-object-encoded CrawlEvent"))
+                .anyMatch(r -> r.startsWith("extract | empty html"))
+                .anyMatch(r -> r.startsWith("extract | binary content"))
+                .anyMatch(r -> r.startsWith("extract | html too large: 6,291,"));
+        // Accounting: every input is in exactly one output.
+        assertThat(index.results().size() + deadLetters.results().size()).isEqualTo(input.size());
+    }
+}

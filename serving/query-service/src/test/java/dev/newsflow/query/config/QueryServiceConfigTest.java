@@ -1,0 +1,116 @@
+package dev.newsflow.query.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QueryServiceConfigTest {
+
+    @Test
+    void emptyEnvironmentGivesLocalStackDefaults() {
+        // Given no environment overrides
+        Map<String, String> env = Map.of();
+
+        // When
+        QueryServiceConfig config = QueryServiceConfig.fromEnv(env);
+
+        // Then
+        assertThat(config).isEqualTo(QueryServiceConfig.defaults());
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.openSearchUri()).isEqualTo(URI.create("http://127.0.0.1:9200"));
+        assertThat(config.indexAlias()).isEqualTo("articles");
+        assertThat(config.defaultK()).isEqualTo(10);
+    }
+
+    @Test
+    void environmentOverridesEveryKey() {
+        // Given
+        Map<String, String> env =
+                Map.of(
+                        QueryServiceConfig.ENV_HTTP_HOST, "0.0.0.0",
+                        QueryServiceConfig.ENV_HTTP_PORT, "0",
+                        QueryServiceConfig.ENV_OPENSEARCH_URL, "https://search.internal:9243",
+                        QueryServiceConfig.ENV_ARTICLES_ALIAS, "articles-test",
+                        QueryServiceConfig.ENV_SEARCH_DEFAULT_K, " 25 ",
+                        QueryServiceConfig.ENV_OPENSEARCH_TIMEOUT_MS, "1500",
+                        QueryServiceConfig.ENV_EMBEDDER_THREADS, "4");
+
+        // When
+        QueryServiceConfig config = QueryServiceConfig.fromEnv(env);
+
+        // Then
+        assertThat(config)
+                .isEqualTo(
+                        new QueryServiceConfig(
+                                "0.0.0.0",
+                                0,
+                                URI.create("https://search.internal:9243"),
+                                "articles-test",
+                                25,
+                                Duration.ofMillis(1500),
+                                4));
+    }
+
+    @Test
+    void blankValuesFallBackToDefaults() {
+        // Given
+        Map<String, String> env = Map.of(QueryServiceConfig.ENV_HTTP_PORT, "  ");
+
+        // When
+        QueryServiceConfig config = QueryServiceConfig.fromEnv(env);
+
+        // Then
+        assertThat(config.httpPort()).isEqualTo(QueryServiceConfig.DEFAULT_HTTP_PORT);
+    }
+
+    @Test
+    void malformedNumberNamesTheEnvironmentKey() {
+        // Given
+        Map<String, String> env = Map.of(QueryServiceConfig.ENV_HTTP_PORT, "eighty");
+
+        // When / Then
+        assertThatThrownBy(() -> QueryServiceConfig.fromEnv(env))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NEWSFLOW_HTTP_PORT")
+                .hasMessageContaining("eighty");
+    }
+
+    @Test
+    void rejectsOutOfRangeValues() {
+        QueryServiceConfig d = QueryServiceConfig.defaults();
+
+        assertThatThrownBy(() -> d.withHttpPort(70_000)).hasMessageContaining("httpPort");
+        assertThatThrownBy(() -> d.withOpenSearchUri(URI.create("ftp://host/")))
+                .hasMessageContaining("openSearchUri");
+        assertThatThrownBy(() -> d.withOpenSearchUri(URI.create("localhost:9200")))
+                .hasMessageContaining("openSearchUri");
+        assertThatThrownBy(() -> d.withOpenSearchTimeout(Duration.ZERO))
+                .hasMessageContaining("openSearchTimeout");
+        assertThatThrownBy(
+                        () ->
+                                QueryServiceConfig.fromEnv(
+                                        Map.of(QueryServiceConfig.ENV_SEARCH_DEFAULT_K, "101")))
+                .hasMessageContaining("defaultK");
+    }
+
+    @Test
+    void withersChangeOnlyTheirField() {
+        // Given
+        QueryServiceConfig d = QueryServiceConfig.defaults();
+
+        // When
+        QueryServiceConfig changed =
+                d.withHttpPort(0).withOpenSearchUri(URI.create("http://10.0.0.1:9201"));
+
+        // Then
+        assertThat(changed.httpPort()).isZero();
+        assertThat(changed.openSearchUri()).isEqualTo(URI.create("http://10.0.0.1:9201"));
+        assertThat(changed.indexAlias()).isEqualTo(d.indexAlias());
+        assertThat(changed.defaultK()).isEqualTo(d.defaultK());
+        assertThat(d.httpPort()).isEqualTo(QueryServiceConfig.DEFAULT_HTTP_PORT);
+    }
+}
