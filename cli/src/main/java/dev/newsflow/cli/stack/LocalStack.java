@@ -113,7 +113,7 @@ public final class LocalStack implements AutoCloseable {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
         env.setParallelism(options.parallelism());
         EnrichmentJob.defineWorkflow(
-                env, EnrichmentJob.kafkaSource(config), EnrichmentSinks.production(config), config, MiniLmEmbedder::new);
+                env, EnrichmentJob.kafkaSource(config), EnrichmentSinks.production(config), config, EnrichmentJob.embedder(options.parallelism()));
         JobClient job = env.executeAsync(EnrichmentJob.NAME);
         resources.push(() -> cancel(job));
         flinkUi = URI.create("http://127.0.0.1:" + options.flinkUiPort());

@@ -30,7 +30,8 @@ public record EnrichmentConfig(
 
     public EnrichmentConfig {
         if (maxHtmlChars <= 0) {
-            throw new IllegalArgumentException(MAX_HTML_CHARS + " must be positive: " + maxHtmlChars);
+            throw new IllegalArgumentException(
+                    MAX_HTML_CHARS + " must be positive: " + maxHtmlChars);
         }
         if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
             throw new IllegalArgumentException(

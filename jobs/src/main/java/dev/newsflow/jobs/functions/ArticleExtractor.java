@@ -49,23 +49,28 @@ public final class ArticleExtractor {
         checkBounds(html, "html");
         Document doc = Jsoup.parse(html);
         String title = title(doc, fallbackTitle);
-        Element html = doc.selectFirst("html[lang]");
-        String language = html == null ? null : html.attr("lang");
+        Element root = doc.selectFirst("html[lang]");
+        String language = root == null ? null : root.attr("lang");
         removeBoilerplate(doc);
         String text = String.join("\n\n", paragraphs(mainElement(doc)));
         if (text.isBlank()) {
             throw new RejectedInputException("no text extracted: the page has no article body");
         }
-        return new Extracted(title == null || title.isBlank() ? firstLine(text) : title, text, blankToNull(language));
+        return new Extracted(
+                title == null || title.isBlank() ? firstLine(text) : title,
+                text,
+                blankToNull(language));
     }
 
-    /**
-     * Accepts text that an external crawler extracted itself, under the same bounds as HTML.
-     */
-    public Extracted fromPlainText(String text, String fallbackTitle) throws RejectedInputException {
+    /** Accepts text that an external crawler extracted itself, under the same bounds as HTML. */
+    public Extracted fromPlainText(String text, String fallbackTitle)
+            throws RejectedInputException {
         checkBounds(text, "text");
         String trimmed = text.strip();
-        String title = fallbackTitle == null || fallbackTitle.isBlank() ? firstLine(trimmed) : fallbackTitle.trim();
+        String title =
+                fallbackTitle == null || fallbackTitle.isBlank()
+                        ? firstLine(trimmed)
+                        : fallbackTitle.trim();
         return new Extracted(title, trimmed, null);
     }
 
@@ -84,7 +89,9 @@ public final class ArticleExtractor {
         }
         if (looksBinary(content)) {
             throw new RejectedInputException(
-                    "binary content: the " + kind + " is not text (control characters in its first 4 KB)");
+                    "binary content: the "
+                            + kind
+                            + " is not text (control characters in its first 4 KB)");
         }
     }
 
@@ -116,8 +123,11 @@ public final class ArticleExtractor {
     }
 
     private static void removeBoilerplate(Document doc) {
-        doc.select("script, style, noscript, template, svg, iframe, form, button, nav, aside, footer, header:not(article header)").remove();
-        doc.select("[role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]").remove();
+        doc.select(
+                        "script, style, noscript, template, svg, iframe, form, button, nav, aside, footer, header:not(article header)")
+                .remove();
+        doc.select("[role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]")
+                .remove();
         List<Element> marked = new ArrayList<>();
         for (Element e : doc.body().getAllElements()) {
             // Content containers are kept even when a class like "comments-enabled" matches.
@@ -131,10 +141,12 @@ public final class ArticleExtractor {
     }
 
     private static Element mainElement(Document doc) {
-        for (String selector : List.of("[itemprop=articleBody]", "article", "main", "[role=main]")) {
-            Element candidate = doc.select(selector).stream()
-                    .max(Comparator.comparingInt(ArticleExtractor::paragraphText))
-                    .orElse(null);
+        for (String selector :
+                List.of("[itemprop=articleBody]", "article", "main", "[role=main]")) {
+            Element candidate =
+                    doc.select(selector).stream()
+                            .max(Comparator.comparingInt(ArticleExtractor::paragraphText))
+                            .orElse(null);
             if (candidate != null && paragraphText(candidate) > 0) {
                 return candidate;
             }

@@ -47,7 +47,8 @@ public final class ArticleIds {
                             || (scheme.equals("http") && port == 80)
                             || (scheme.equals("https") && port == 443);
             String query = uri.getRawQuery() == null ? null : withoutTracking(uri.getRawQuery());
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            String path =
+                    uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             return scheme
                     + "://"
                     + uri.getHost().toLowerCase(Locale.ROOT)

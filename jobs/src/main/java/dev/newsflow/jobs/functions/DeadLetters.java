@@ -40,11 +40,15 @@ public final class DeadLetters {
     }
 
     /** A decoded crawl event rejected by a later stage; the payload is its Avro encoding. */
-    public static DeadLetter ofCrawlEvent(CrawlEvent event, String stage, String reason, Clock clock) {
-        byte[] encoded = Topics.CRAWL.valueSerde().serializer().serialize(Topics.CRAWL.name(), event);
+    public static DeadLetter ofCrawlEvent(
+            CrawlEvent event, String stage, String reason, Clock clock) {
+        byte[] encoded =
+                Topics.CRAWL.valueSerde().serializer().serialize(Topics.CRAWL.name(), event);
         return DeadLetter.newBuilder()
                 .setSourceTopic(Topics.CRAWL.name())
-                .setKey(ByteBuffer.wrap(event.getUrl().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .setKey(
+                        ByteBuffer.wrap(
+                                event.getUrl().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .setPayload(truncated(encoded))
                 .setPayloadSize(encoded.length)
                 .setStage(stage)
@@ -55,6 +59,8 @@ public final class DeadLetters {
 
     private static ByteBuffer truncated(byte[] bytes) {
         return ByteBuffer.wrap(
-                bytes.length <= MAX_PAYLOAD_BYTES ? bytes : Arrays.copyOf(bytes, MAX_PAYLOAD_BYTES));
+                bytes.length <= MAX_PAYLOAD_BYTES
+                        ? bytes
+                        : Arrays.copyOf(bytes, MAX_PAYLOAD_BYTES));
     }
 }

@@ -12,8 +12,8 @@ import org.apache.flink.util.function.SerializableSupplier;
 
 /**
  * Embeds title and text of each article. The title goes first so that it always falls inside the
- * model's window. The inference issue replaces this in-process call with micro-batched calls to
- * the inference server; the function's contract (article in, article with embedding out) stays.
+ * model's window. The inference issue replaces this in-process call with micro-batched calls to the
+ * inference server; the function's contract (article in, article with embedding out) stays.
  */
 public final class EmbedArticle extends RichMapFunction<EnrichedArticle, EnrichedArticle> {
 
@@ -33,7 +33,8 @@ public final class EmbedArticle extends RichMapFunction<EnrichedArticle, Enriche
 
     @Override
     public EnrichedArticle map(EnrichedArticle article) {
-        float[] vector = embedder.embed(List.of(article.getTitle() + "\n\n" + article.getText()))[0];
+        float[] vector =
+                embedder.embed(List.of(article.getTitle() + "\n\n" + article.getText()))[0];
         List<Float> embedding = new ArrayList<>(vector.length);
         for (float v : vector) {
             embedding.add(v);

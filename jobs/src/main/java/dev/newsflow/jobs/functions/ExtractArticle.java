@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a crawl event into an article with extracted title and text (not yet embedded). Events
- * that carry plain text from an external crawler skip HTML extraction. Rejected input (empty,
- * binary, oversized, no text) goes to the dead-letter side output with the reason.
+ * Turns a crawl event into an article with extracted title and text (not yet embedded). Events that
+ * carry plain text from an external crawler skip HTML extraction. Rejected input (empty, binary,
+ * oversized, no text) goes to the dead-letter side output with the reason.
  */
 public final class ExtractArticle extends ProcessFunction<CrawlEvent, EnrichedArticle> {
 
@@ -40,7 +40,11 @@ public final class ExtractArticle extends ProcessFunction<CrawlEvent, EnrichedAr
         try {
             out.collect(toArticle(event, extract(event)));
         } catch (RejectedInputException e) {
-            LOG.warn("Dead-lettering {} from {}: {}", event.getUrl(), event.getSource(), e.getMessage());
+            LOG.warn(
+                    "Dead-lettering {} from {}: {}",
+                    event.getUrl(),
+                    event.getSource(),
+                    e.getMessage());
             rejected.inc();
             ctx.output(
                     DeadLetters.TAG,
@@ -58,14 +62,16 @@ public final class ExtractArticle extends ProcessFunction<CrawlEvent, EnrichedAr
         throw new RejectedInputException("no content: the crawl event has neither html nor text");
     }
 
-    private static EnrichedArticle toArticle(CrawlEvent event, ArticleExtractor.Extracted extracted) {
+    private static EnrichedArticle toArticle(
+            CrawlEvent event, ArticleExtractor.Extracted extracted) {
         return EnrichedArticle.newBuilder()
                 .setId(ArticleIds.idOf(event.getUrl()))
                 .setUrl(ArticleIds.canonicalUrl(event.getUrl()))
                 .setSource(event.getSource())
                 .setTitle(extracted.title())
                 .setText(extracted.text())
-                .setLanguage(event.getLanguage() != null ? event.getLanguage() : extracted.language())
+                .setLanguage(
+                        event.getLanguage() != null ? event.getLanguage() : extracted.language())
                 .setEmbedding(List.of())
                 .setEmbeddingModel("")
                 .setPublishedAt(event.getPublishedAt())

@@ -1,6 +1,7 @@
 package dev.newsflow.jobs.job;
 
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
+import dev.newsflow.inference.embedding.MiniLmOptions;
 import dev.newsflow.inference.embedding.TextEmbedder;
 import dev.newsflow.jobs.config.EnrichmentConfig;
 import dev.newsflow.jobs.functions.CrawlEventDecoder;
@@ -26,12 +27,12 @@ import org.apache.flink.util.function.SerializableSupplier;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * {@code news.crawl} → decode → extract text → embed → OpenSearch {@code articles} and Kafka
- * {@code news.enriched}; anything rejected → {@code news.dlq} with the reason.
+ * {@code news.crawl} → decode → extract text → embed → OpenSearch {@code articles} and Kafka {@code
+ * news.enriched}; anything rejected → {@code news.dlq} with the reason.
  *
  * <p>This class is wiring only: the logic lives in the functions it connects, each tested on its
- * own. {@link #defineWorkflow} is shared by {@link #main} and the tests, which pass bounded
- * sources and collecting sinks.
+ * own. {@link #defineWorkflow} is shared by {@link #main} and the tests, which pass bounded sources
+ * and collecting sinks.
  */
 public final class EnrichmentJob {
 
@@ -43,14 +44,25 @@ public final class EnrichmentJob {
         EnrichmentConfig config = EnrichmentConfig.fromEnv(System.getenv());
         new SearchIndexBootstrap(config.openSearchUri()).ensure(SearchIndex.ARTICLES);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.enableCheckpointing(
+                config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         defineWorkflow(
                 env,
                 kafkaSource(config),
                 EnrichmentSinks.production(config),
                 config,
-                MiniLmEmbedder::new);
+                embedder(env.getParallelism()));
         env.execute(NAME);
+    }
+
+    /**
+     * The in-process MiniLM embedder, one per subtask, sharing the machine's cores between the
+     * subtasks instead of each starting a thread per core.
+     */
+    public static SerializableSupplier<TextEmbedder> embedder(int parallelism) {
+        int threads =
+                Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallelism));
+        return () -> new MiniLmEmbedder(MiniLmOptions.defaults().withIntraOpThreads(threads));
     }
 
     /** Builds the job graph on {@code env}. */
@@ -94,10 +106,12 @@ public final class EnrichmentJob {
                 .setBootstrapServers(config.kafkaBootstrapServers())
                 .setTopics(Topics.CRAWL.name())
                 .setGroupId(config.consumerGroup())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setStartingOffsets(
+                        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new RawRecordDeserializer())
                 // Crawl events may be large pages; they must be read, then dead-lettered.
-                .setProperty("max.partition.fetch.bytes", String.valueOf(Topics.MAX_CRAWL_EVENT_BYTES))
+                .setProperty(
+                        "max.partition.fetch.bytes", String.valueOf(Topics.MAX_CRAWL_EVENT_BYTES))
                 .setProperty("fetch.max.bytes", String.valueOf(Topics.MAX_CRAWL_EVENT_BYTES))
                 .setProperty("isolation.level", "read_committed")
                 .build();

@@ -25,20 +25,31 @@ public record EnrichmentSinks(
         Sink<EnrichedArticle> enrichedTopic,
         Sink<DeadLetter> deadLetterTopic) {
 
-    /** Must exceed the longest checkpoint and stay under the broker's transaction.max.timeout.ms. */
+    /**
+     * Must exceed the longest checkpoint and stay under the broker's transaction.max.timeout.ms.
+     */
     private static final String TRANSACTION_TIMEOUT_MS = String.valueOf(15 * 60 * 1000);
 
     public static EnrichmentSinks production(EnrichmentConfig config) {
         return new EnrichmentSinks(
                 new Opensearch2SinkBuilder<EnrichedArticle>()
-                        .setHosts(HttpHost.create(config.openSearchUri().toString()))
+                        .setHosts(httpHost(config.openSearchUri()))
                         .setEmitter(new ArticleIndexEmitter(SearchIndex.ARTICLES.alias()))
                         .setBulkFlushMaxActions(200)
                         .setBulkFlushInterval(1_000)
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build(),
-                kafka(config, Topics.ENRICHED.name(), EnrichedArticle.class, EnrichedArticle::getId, "enriched"),
+                kafka(
+                        config,
+                        Topics.ENRICHED.name(),
+                        EnrichedArticle.class,
+                        EnrichedArticle::getId,
+                        "enriched"),
                 kafka(config, Topics.DLQ.name(), DeadLetter.class, DeadLetter::getStage, "dlq"));
+    }
+
+    private static HttpHost httpHost(java.net.URI uri) {
+        return new HttpHost(uri.getHost(), uri.getPort(), uri.getScheme());
     }
 
     private static <T extends SpecificRecord> KafkaSink<T> kafka(

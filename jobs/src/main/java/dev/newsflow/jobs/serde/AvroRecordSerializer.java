@@ -26,7 +26,8 @@ public final class AvroRecordSerializer<T extends SpecificRecord>
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(
+            T element, KafkaSinkContext context, Long timestamp) {
         if (serde == null) {
             serde = AvroSerde.of(type);
         }

@@ -1,8 +1,8 @@
 package dev.newsflow.jobs.serde;
 
 /**
- * A Kafka record as it arrived, bytes untouched, with its coordinates. Sources emit these so that
- * a record which cannot be decoded can still be dead-lettered with its origin and payload.
+ * A Kafka record as it arrived, bytes untouched, with its coordinates. Sources emit these so that a
+ * record which cannot be decoded can still be dead-lettered with its origin and payload.
  */
 public class RawRecord implements java.io.Serializable {
 

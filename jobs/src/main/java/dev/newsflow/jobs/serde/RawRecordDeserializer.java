@@ -6,9 +6,9 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Passes Kafka records on as {@link RawRecord}s. Decoding happens in an operator with a
- * dead-letter side output, because an exception here would fail the source and stall the
- * partition on one poison record.
+ * Passes Kafka records on as {@link RawRecord}s. Decoding happens in an operator with a dead-letter
+ * side output, because an exception here would fail the source and stall the partition on one
+ * poison record.
  */
 public final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
 

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Maps an {@link EnrichedArticle} to the document stored in the OpenSearch {@code articles} index. */
+/**
+ * Maps an {@link EnrichedArticle} to the document stored in the OpenSearch {@code articles} index.
+ */
 public final class ArticleDocuments {
 
     private ArticleDocuments() {}

@@ -21,6 +21,8 @@ public final class ArticleIndexEmitter implements OpensearchEmitter<EnrichedArti
     @Override
     public void emit(EnrichedArticle article, SinkWriter.Context context, RequestIndexer indexer) {
         indexer.add(
-                new IndexRequest(index).id(article.getId()).source(ArticleDocuments.toDocument(article)));
+                new IndexRequest(index)
+                        .id(article.getId())
+                        .source(ArticleDocuments.toDocument(article)));
     }
 }

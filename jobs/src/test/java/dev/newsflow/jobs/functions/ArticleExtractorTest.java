@@ -89,7 +89,8 @@ class ArticleExtractorTest {
 
     @Test
     void rejectsPagesWithoutText() {
-        assertThatThrownBy(() -> extractor.extract("<html><body><nav>Home</nav></body></html>", null))
+        assertThatThrownBy(
+                        () -> extractor.extract("<html><body><nav>Home</nav></body></html>", null))
                 .isInstanceOf(RejectedInputException.class)
                 .hasMessageStartingWith("no text extracted");
     }

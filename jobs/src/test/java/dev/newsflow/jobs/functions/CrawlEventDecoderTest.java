@@ -16,8 +16,9 @@ class CrawlEventDecoderTest {
     @Test
     void decodesCrawlEventsAndDeadLettersPoisonRecordsWithTheirOrigin() throws Exception {
         CrawlEvent good = CrawlEvents.page("https://a.example/1", "Title", "Body text.");
-        try (OneInputStreamOperatorTestHarness<dev.newsflow.jobs.serde.RawRecord, CrawlEvent> harness =
-                ProcessFunctionTestHarnesses.forProcessFunction(new CrawlEventDecoder())) {
+        try (OneInputStreamOperatorTestHarness<dev.newsflow.jobs.serde.RawRecord, CrawlEvent>
+                harness =
+                        ProcessFunctionTestHarnesses.forProcessFunction(new CrawlEventDecoder())) {
 
             harness.processElement(CrawlEvents.raw(10, CrawlEvents.encode(good)), 0);
             harness.processElement(CrawlEvents.raw(11, CrawlEvents.notAvro()), 0);
@@ -30,8 +31,12 @@ class CrawlEventDecoderTest {
                             first -> {
                                 assertThat(first.getStage()).isEqualTo("decode");
                                 assertThat(first.getOffset()).isEqualTo(11L);
-                                assertThat(first.getReason()).contains("Not a single-object-encoded CrawlEvent");
-                                assertThat(StandardCharsets.UTF_8.decode(first.getPayload()).toString())
+                                assertThat(first.getReason())
+                                        .contains("Not a single-object-encoded CrawlEvent");
+                                assertThat(
+                                                StandardCharsets.UTF_8
+                                                        .decode(first.getPayload())
+                                                        .toString())
                                         .contains("not.avro.example");
                             },
                             second -> {
@@ -47,7 +52,10 @@ class CrawlEventDecoderTest {
 
         DeadLetter letter =
                 DeadLetters.ofRaw(
-                        CrawlEvents.raw(1, big), "decode", new IllegalStateException("bad"), java.time.Clock.systemUTC());
+                        CrawlEvents.raw(1, big),
+                        "decode",
+                        new IllegalStateException("bad"),
+                        java.time.Clock.systemUTC());
 
         assertThat(letter.getPayload().remaining()).isEqualTo(DeadLetters.MAX_PAYLOAD_BYTES);
         assertThat(letter.getPayloadSize()).isEqualTo(1_000_000L);

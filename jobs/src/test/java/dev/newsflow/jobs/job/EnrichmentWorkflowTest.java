@@ -43,9 +43,16 @@ class EnrichmentWorkflowTest {
                                             "Second paragraph."))));
         }
         input.add(CrawlEvents.raw(100, CrawlEvents.notAvro()));
-        input.add(CrawlEvents.raw(101, CrawlEvents.encode(CrawlEvents.withHtml("https://b.example/empty", ""))));
-        input.add(CrawlEvents.raw(102, CrawlEvents.encode(CrawlEvents.binary("https://b.example/binary"))));
-        input.add(CrawlEvents.raw(103, CrawlEvents.encode(CrawlEvents.huge("https://b.example/huge", 6))));
+        input.add(
+                CrawlEvents.raw(
+                        101,
+                        CrawlEvents.encode(CrawlEvents.withHtml("https://b.example/empty", ""))));
+        input.add(
+                CrawlEvents.raw(
+                        102, CrawlEvents.encode(CrawlEvents.binary("https://b.example/binary"))));
+        input.add(
+                CrawlEvents.raw(
+                        103, CrawlEvents.encode(CrawlEvents.huge("https://b.example/huge", 6))));
 
         CollectingSink<EnrichedArticle> index = new CollectingSink<>();
         CollectingSink<EnrichedArticle> topic = new CollectingSink<>();
@@ -56,7 +63,9 @@ class EnrichmentWorkflowTest {
         EnrichmentJob.defineWorkflow(
                 env,
                 new DataGeneratorSource<>(
-                        i -> input.get(i.intValue()), input.size(), TypeInformation.of(RawRecord.class)),
+                        i -> input.get(i.intValue()),
+                        input.size(),
+                        TypeInformation.of(RawRecord.class)),
                 new EnrichmentSinks(index, topic, deadLetters),
                 EnrichmentConfig.fromEnv(Map.of()),
                 HashingEmbedder::new);

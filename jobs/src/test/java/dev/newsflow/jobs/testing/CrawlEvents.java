@@ -13,7 +13,8 @@ public final class CrawlEvents {
 
     public static CrawlEvent page(String url, String title, String... paragraphs) {
         StringBuilder html =
-                new StringBuilder("<html lang=\"en\"><body><nav><a href=\"/\">Home</a></nav><article><h1>")
+                new StringBuilder(
+                                "<html lang=\"en\"><body><nav><a href=\"/\">Home</a></nav><article><h1>")
                         .append(title)
                         .append("</h1>");
         for (String p : paragraphs) {
@@ -36,7 +37,9 @@ public final class CrawlEvents {
 
     /** A page of {@code megabytes} MB of HTML. */
     public static CrawlEvent huge(String url, int megabytes) {
-        return withHtml(url, "<html><body><p>" + "x".repeat(megabytes * 1024 * 1024) + "</p></body></html>");
+        return withHtml(
+                url,
+                "<html><body><p>" + "x".repeat(megabytes * 1024 * 1024) + "</p></body></html>");
     }
 
     public static CrawlEvent binary(String url) {

@@ -39,6 +39,13 @@ class MiniLmEmbedderTest {
     }
 
     @Test
+    void runsWithDjlOfflineSoNothingCanBeDownloaded() {
+        // The embedder opened with DJL offline: natives came from the jars on the classpath.
+        assertThat(ai.djl.util.Utils.isOfflineMode()).isTrue();
+        assertThat(embedder.embed(List.of("offline"))[0]).hasSize(384);
+    }
+
+    @Test
     void returnsOneUnitVectorOf384PerTextInOrder() {
         // Given
         List<String> texts = List.of(FOOTBALL_MATCH, RATE_DECISION);
