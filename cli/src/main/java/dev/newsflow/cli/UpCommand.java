@@ -34,72 +34,95 @@ final class UpCommand implements Callable<Integer> {
 
     static final String SAMPLE = "/samples/articles.jsonl";
 
-    @Option(names = "--work-dir", defaultValue = ".newsflow/run", description = "Data, logs and checkpoints (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--work-dir",
+            defaultValue = ".newsflow/run",
+            description = "Data, logs and checkpoints (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
-    @Option(names = "--http-port", defaultValue = "8080", description = "Query service port, 0 = any free port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--http-port",
+            defaultValue = "8080",
+            description = "Query service port, 0 = any free port (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
-    @Option(names = "--flink-ui-port", defaultValue = "8081", description = "Flink web UI port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--flink-ui-port",
+            defaultValue = "8081",
+            description = "Flink web UI port (default: ${DEFAULT-VALUE}).")
     int flinkUiPort;
 
-    @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the enrichment job (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "Parallelism of the enrichment job (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--feed", paramLabel = "URL", description = "RSS/Atom feed to crawl once; repeatable.")
+    @Option(
+            names = "--feed",
+            paramLabel = "URL",
+            description = "RSS/Atom feed to crawl once; repeatable.")
     List<URI> feeds = new ArrayList<>();
 
-    @Option(names = "--crawl-dir", paramLabel = "DIR", description = "Directory of crawl events (*.json, *.jsonl) to publish.")
+    @Option(
+            names = "--crawl-dir",
+            paramLabel = "DIR",
+            description = "Directory of crawl events (*.json, *.jsonl) to publish.")
     Path crawlDir;
 
     @Option(names = "--no-sample", description = "Do not publish the bundled sample articles.")
     boolean noSample;
 
-    @Option(names = "--exit-when-processed", hidden = true, description = "Stop once the input is processed (for scripted checks).")
-    boolean exitWhenProcessed;
-
     @Override
     public Integer call() throws Exception {
         Progress progress = new Progress(System.out, 5);
-        System.setProperty("newsflow.log.file", workDir.toAbsolutePath().resolve("newsflow.log").toString());
-        System.out.println("Newsflow local stack — logs: " + workDir.toAbsolutePath().resolve("newsflow.log"));
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(workDir, httpPort, flinkUiPort, parallelism), progress)) {
+        System.setProperty(
+                "newsflow.log.file", workDir.toAbsolutePath().resolve("newsflow.log").toString());
+        System.out.println(
+                "Newsflow local stack — logs: " + workDir.toAbsolutePath().resolve("newsflow.log"));
+        try (LocalStack stack =
+                LocalStack.start(
+                        new LocalStack.Options(workDir, httpPort, flinkUiPort, parallelism),
+                        progress)) {
             CountDownLatch stopped = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                System.out.println("\nStopping Newsflow...");
-                stack.close();
-                stopped.countDown();
-            }, "newsflow-stop");
+            Thread hook =
+                    new Thread(
+                            () -> {
+                                System.out.println("\nStopping Newsflow...");
+                                stack.close();
+                                stopped.countDown();
+                            },
+                            "newsflow-stop");
             Runtime.getRuntime().addShutdownHook(hook);
 
             progress.step("Publishing articles to news.crawl");
-            List<CrawlEvent> events = input(progress);
+            List<CrawlEvent> events = input(progress, Clock.systemUTC());
             stack.publish(events);
-            progress.note("published " + events.size() + " crawl events; waiting for enrichment...");
+            progress.note(
+                    "published " + events.size() + " crawl events; waiting for enrichment...");
             boolean done = stack.awaitProcessed(events.size(), Duration.ofMinutes(5), progress);
             printUrls(stack, done, progress);
-            if (exitWhenProcessed) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                return done ? 0 : 1;
-            }
             stopped.await();
             return 0;
         }
     }
 
-    private List<CrawlEvent> input(Progress progress) throws IOException {
+    private List<CrawlEvent> input(Progress progress, Clock clock) throws IOException {
         List<CrawlEvent> events = new ArrayList<>();
-        Clock clock = Clock.systemUTC();
         if (!noSample) {
-            try (InputStream in = UpCommand.class.getResourceAsStream(SAMPLE)) {
-                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-                events.addAll(CrawlEventJson.parseLines(lines, "sample", clock));
-            }
-            progress.note("sample: " + events.size() + " articles (fictional, written for Newsflow)");
+            events.addAll(sampleArticles(clock));
+            progress.note(
+                    "sample: " + events.size() + " articles (fictional, written for Newsflow)");
         }
         if (crawlDir != null) {
             try (Stream<Path> files = Files.walk(crawlDir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (Path f :
+                        files.filter(
+                                        p ->
+                                                p.toString().endsWith(".json")
+                                                        || p.toString().endsWith(".jsonl"))
+                                .sorted()
+                                .toList()) {
                     events.addAll(CrawlEventJson.read(f, clock));
                 }
             }
@@ -110,6 +133,15 @@ final class UpCommand implements Callable<Integer> {
             events.addAll(crawler.crawl(feed));
         }
         return events;
+    }
+
+    /** The bundled sample: fictional articles written for Newsflow, as crawl events. */
+    static List<CrawlEvent> sampleArticles(Clock clock) throws IOException {
+        try (InputStream in = UpCommand.class.getResourceAsStream(SAMPLE)) {
+            List<String> lines =
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            return CrawlEventJson.parseLines(lines, "sample", clock);
+        }
     }
 
     private static void printUrls(LocalStack stack, boolean done, Progress progress) {
@@ -125,6 +157,11 @@ final class UpCommand implements Callable<Integer> {
                         + "Press Ctrl-C to stop everything.%n",
                 progress.elapsedSeconds(),
                 done ? "" : " (enrichment still running: see the log)",
-                q, q, q, stack.flinkUiUri(), stack.openSearchUri(), stack.kafkaBootstrapServers());
+                q,
+                q,
+                q,
+                stack.flinkUiUri(),
+                stack.openSearchUri(),
+                stack.kafkaBootstrapServers());
     }
 }

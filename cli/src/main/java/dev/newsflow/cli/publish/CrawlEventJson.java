@@ -1,5 +1,6 @@
 package dev.newsflow.cli.publish;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.schemas.CrawlEvent;
@@ -17,10 +18,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads crawl events written as JSON, one object per line ({@code .jsonl}) or one per file
- * ({@code .json}): {@code url} (required), {@code html} or {@code text}, and optionally {@code
- * source}, {@code title}, {@code publishedAt} (ISO-8601), {@code language}, {@code feedUrl}. This
- * is the format of the bundled sample and of {@code ./newsflow up --crawl-dir}.
+ * Reads crawl events written as JSON, one object per line ({@code .jsonl}) or one per file ({@code
+ * .json}): {@code url} (required), {@code html} or {@code text}, and optionally {@code source},
+ * {@code title}, {@code publishedAt} (ISO-8601), {@code language}, {@code feedUrl}. This is the
+ * format of the bundled sample and of {@code ./newsflow up --crawl-dir}.
  */
 public final class CrawlEventJson {
 
@@ -33,8 +34,9 @@ public final class CrawlEventJson {
         JsonNode node;
         try {
             node = JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(where + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    where + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
         String url = text(node, "url");
         if (url == null || url.isBlank()) {
@@ -45,7 +47,10 @@ public final class CrawlEventJson {
                 .setEventId(UUID.nameUUIDFromBytes(url.getBytes(StandardCharsets.UTF_8)).toString())
                 .setUrl(url)
                 .setFeedUrl(text(node, "feedUrl"))
-                .setSource(text(node, "source") != null ? text(node, "source") : host == null ? "unknown" : host)
+                .setSource(
+                        text(node, "source") != null
+                                ? text(node, "source")
+                                : host == null ? "unknown" : host)
                 .setTitle(text(node, "title"))
                 .setHtml(text(node, "html"))
                 .setText(text(node, "text"))
@@ -59,9 +64,11 @@ public final class CrawlEventJson {
     public static List<CrawlEvent> read(Path file, Clock clock) {
         try {
             if (file.toString().endsWith(".jsonl")) {
-                return parseLines(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString(), clock);
+                return parseLines(
+                        Files.readAllLines(file, StandardCharsets.UTF_8), file.toString(), clock);
             }
-            return List.of(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), clock));
+            return List.of(
+                    parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), clock));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read crawl events from " + file, e);
         }
@@ -89,7 +96,12 @@ public final class CrawlEventJson {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
-                    where + ": \"" + field + "\" must be ISO-8601 UTC like 2026-11-20T08:00:00Z, got " + value, e);
+                    where
+                            + ": \""
+                            + field
+                            + "\" must be ISO-8601 UTC like 2026-11-20T08:00:00Z, got "
+                            + value,
+                    e);
         }
     }
 }

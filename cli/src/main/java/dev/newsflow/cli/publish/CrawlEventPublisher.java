@@ -32,14 +32,19 @@ public final class CrawlEventPublisher implements AutoCloseable {
     public void publish(Collection<CrawlEvent> events) {
         var sends =
                 events.stream()
-                        .map(e -> producer.send(new ProducerRecord<>(Topics.CRAWL.name(), e.getUrl(), e)))
+                        .map(
+                                e ->
+                                        producer.send(
+                                                new ProducerRecord<>(
+                                                        Topics.CRAWL.name(), e.getUrl(), e)))
                         .toList();
         producer.flush();
         for (var send : sends) {
             try {
                 send.get();
             } catch (ExecutionException e) {
-                throw new IllegalStateException("Kafka rejected a crawl event: " + e.getCause().getMessage(), e);
+                throw new IllegalStateException(
+                        "Kafka rejected a crawl event: " + e.getCause().getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while publishing", e);

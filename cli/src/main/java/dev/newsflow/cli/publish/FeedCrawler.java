@@ -47,7 +47,9 @@ public final class FeedCrawler {
         List<CrawlEvent> events = new ArrayList<>();
         SyndFeed feed;
         try {
-            feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(fetch(feedUrl))));
+            feed =
+                    new SyndFeedInput()
+                            .build(new XmlReader(new ByteArrayInputStream(fetch(feedUrl))));
         } catch (Exception e) {
             report.accept("feed " + feedUrl + ": skipped, " + e.getMessage());
             return events;
@@ -69,7 +71,10 @@ public final class FeedCrawler {
                                 .setSource(link.getHost())
                                 .setTitle(entry.getTitle())
                                 .setHtml(html)
-                                .setPublishedAt(entry.getPublishedDate() == null ? null : entry.getPublishedDate().toInstant())
+                                .setPublishedAt(
+                                        entry.getPublishedDate() == null
+                                                ? null
+                                                : entry.getPublishedDate().toInstant())
                                 .setFetchedAt(clock.instant())
                                 .build());
             } catch (Exception e) {
@@ -90,7 +95,8 @@ public final class FeedCrawler {
                         .timeout(TIMEOUT)
                         .header("User-Agent", "Newsflow/0.1 (+local stack)")
                         .build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() >= 400) {
                 throw new IOException("HTTP " + response.statusCode());

@@ -26,7 +26,9 @@ final class ArticleCounter {
                     http.send(
                             HttpRequest.newBuilder(countUri).timeout(Duration.ofSeconds(5)).build(),
                             HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()).path("count").asLong() : 0;
+            return response.statusCode() == 200
+                    ? JSON.readTree(response.body()).path("count").asLong()
+                    : 0;
         } catch (IOException e) {
             return 0;
         }

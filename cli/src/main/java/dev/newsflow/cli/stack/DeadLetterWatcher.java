@@ -32,15 +32,17 @@ final class DeadLetterWatcher implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer =
                 new KafkaConsumer<>(
-                        props, Topics.DLQ.keySerde().deserializer(), Topics.DLQ.valueSerde().deserializer());
-        consumer.assign(
-                List.of(new org.apache.kafka.common.TopicPartition(Topics.DLQ.name(), 0)));
+                        props,
+                        Topics.DLQ.keySerde().deserializer(),
+                        Topics.DLQ.valueSerde().deserializer());
+        consumer.assign(List.of(new org.apache.kafka.common.TopicPartition(Topics.DLQ.name(), 0)));
         thread =
                 new Thread(
                         () -> {
                             try {
                                 while (running.get()) {
-                                    for (ConsumerRecord<String, DeadLetter> r : consumer.poll(Duration.ofMillis(500))) {
+                                    for (ConsumerRecord<String, DeadLetter> r :
+                                            consumer.poll(Duration.ofMillis(500))) {
                                         count.incrementAndGet();
                                         onDeadLetter.accept(r.value());
                                     }

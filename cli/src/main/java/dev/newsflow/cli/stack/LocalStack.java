@@ -68,7 +68,8 @@ public final class LocalStack implements AutoCloseable {
         progress.step("Starting Kafka (KRaft) and OpenSearch with k-NN");
         // OpenSearch is the slow one; the broker starts meanwhile.
         CompletableFuture<OpenSearchNode> os =
-                CompletableFuture.supplyAsync(() -> OpenSearchNode.start(work.resolve("opensearch")));
+                CompletableFuture.supplyAsync(
+                        () -> OpenSearchNode.start(work.resolve("opensearch")));
         try {
             kafka = KafkaBroker.start(work.resolve("kafka"));
         } catch (RuntimeException e) {
@@ -81,7 +82,11 @@ public final class LocalStack implements AutoCloseable {
         openSearch = os.join();
         resources.push(openSearch);
         new SearchIndexBootstrap(openSearch.httpUri()).ensure(SearchIndex.ARTICLES);
-        progress.note("OpenSearch " + openSearch.httpUri() + "  index: " + SearchIndex.ARTICLES.concreteIndex());
+        progress.note(
+                "OpenSearch "
+                        + openSearch.httpUri()
+                        + "  index: "
+                        + SearchIndex.ARTICLES.concreteIndex());
 
         progress.step("Loading all-MiniLM-L6-v2 (ONNX Runtime, from the Maven jar)");
         TextEmbedder queryEmbedder = new MiniLmEmbedder();
@@ -89,7 +94,8 @@ public final class LocalStack implements AutoCloseable {
 
         progress.step("Starting the enrichment job on a Flink MiniCluster");
         EnrichmentConfig config =
-                EnrichmentConfig.fromEnv(Map.of()).withEndpoints(kafka.bootstrapServers(), openSearch.httpUri());
+                EnrichmentConfig.fromEnv(Map.of())
+                        .withEndpoints(kafka.bootstrapServers(), openSearch.httpUri());
         startEnrichmentJob(config, work, options);
         progress.note("Flink UI   " + flinkUi);
 
@@ -100,20 +106,27 @@ public final class LocalStack implements AutoCloseable {
                 QueryServiceConfig.defaults()
                         .withHttpPort(options.httpPort())
                         .withOpenSearchUri(openSearch.httpUri());
-        queryService = QueryService.deploy(vertx, queryConfig, queryEmbedder).await(60, TimeUnit.SECONDS);
+        queryService =
+                QueryService.deploy(vertx, queryConfig, queryEmbedder).await(60, TimeUnit.SECONDS);
         resources.push(() -> queryService.close().await(30, TimeUnit.SECONDS));
         progress.note("Search     " + queryService.baseUri() + "/search?q=...");
     }
 
-    private void startEnrichmentJob(EnrichmentConfig config, Path work, Options options) throws Exception {
+    private void startEnrichmentJob(EnrichmentConfig config, Path work, Options options)
+            throws Exception {
         Configuration flink = FlinkTestCluster.configuration(work.resolve("checkpoints"));
         flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         flink.set(RestOptions.ADDRESS, "127.0.0.1");
         flink.set(RestOptions.PORT, options.flinkUiPort());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
         env.setParallelism(options.parallelism());
         EnrichmentJob.defineWorkflow(
-                env, EnrichmentJob.kafkaSource(config), EnrichmentSinks.production(config), config, EnrichmentJob.embedder(options.parallelism()));
+                env,
+                EnrichmentJob.kafkaSource(config),
+                EnrichmentSinks.production(config),
+                config,
+                EnrichmentJob.embedder(options.parallelism()));
         JobClient job = env.executeAsync(EnrichmentJob.NAME);
         resources.push(() -> cancel(job));
         flinkUi = URI.create("http://127.0.0.1:" + options.flinkUiPort());
@@ -150,7 +163,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Publishes crawl events to {@code news.crawl}. */
     public void publish(java.util.Collection<CrawlEvent> events) {
-        try (var publisher = new dev.newsflow.cli.publish.CrawlEventPublisher(kafka.bootstrapServers())) {
+        try (var publisher =
+                new dev.newsflow.cli.publish.CrawlEventPublisher(kafka.bootstrapServers())) {
             publisher.publish(events);
         }
     }
@@ -165,7 +179,12 @@ public final class LocalStack implements AutoCloseable {
         try (DeadLetterWatcher deadLetters =
                 new DeadLetterWatcher(
                         kafka.bootstrapServers(),
-                        d -> progress.note("dead-lettered at " + d.getStage() + ": " + d.getReason()))) {
+                        d ->
+                                progress.note(
+                                        "dead-lettered at "
+                                                + d.getStage()
+                                                + ": "
+                                                + d.getReason()))) {
             long deadline = System.nanoTime() + timeout.toNanos();
             long lastReported = -1;
             while (System.nanoTime() < deadline) {
@@ -175,7 +194,10 @@ public final class LocalStack implements AutoCloseable {
                     progress.note(
                             String.format(
                                     "%d of %d processed: %d indexed, %d dead-lettered",
-                                    Math.min(done, published), published, indexed, deadLetters.count()));
+                                    Math.min(done, published),
+                                    published,
+                                    indexed,
+                                    deadLetters.count()));
                     lastReported = done;
                 }
                 if (done >= published) {
