@@ -40,7 +40,8 @@ class CrawlEventJsonTest {
 
     @Test
     void errorsNameTheFileAndLine() {
-        List<String> lines = List.of("{\"url\":\"https://news.example/a\"}", "", "{\"title\":\"no url\"}");
+        List<String> lines =
+                List.of("{\"url\":\"https://news.example/a\"}", "", "{\"title\":\"no url\"}");
 
         assertThatThrownBy(() -> CrawlEventJson.parseLines(lines, "crawl.jsonl", clock))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -48,8 +49,11 @@ class CrawlEventJsonTest {
         assertThatThrownBy(() -> CrawlEventJson.parse("{oops", "x.json", clock))
                 .hasMessageStartingWith("x.json: not valid JSON");
         assertThatThrownBy(
-                        () -> CrawlEventJson.parse(
-                                "{\"url\":\"https://n.example/\",\"publishedAt\":\"yesterday\"}", "y.json", clock))
+                        () ->
+                                CrawlEventJson.parse(
+                                        "{\"url\":\"https://n.example/\",\"publishedAt\":\"yesterday\"}",
+                                        "y.json",
+                                        clock))
                 .hasMessageContaining("must be ISO-8601");
     }
 }
