@@ -3,6 +3,8 @@ package dev.newsflow.schemas.kafka;
 import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.schemas.DeadLetter;
 import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.FeedCommand;
+import dev.newsflow.schemas.FeedHealth;
 import dev.newsflow.schemas.Interaction;
 import dev.newsflow.schemas.Persona;
 import java.util.List;
@@ -93,8 +95,28 @@ public final class Topics {
                     Map.of("cleanup.policy", "compact"),
                     "current persona per user (compacted)");
 
+    /** Feeds to add or remove at run time, keyed by feed URL; compacted: the current feed list. */
+    public static final Topic<String, FeedCommand> FEED_CONTROL =
+            new Topic<>(
+                    "feeds.control",
+                    Serdes.String(),
+                    AvroSerde.of(FeedCommand.class),
+                    1,
+                    Map.of("cleanup.policy", "compact"),
+                    "feed list changes (add/remove) for the feed poller");
+
+    /** Latest poll outcome per feed, keyed by feed URL; compacted: the current health table. */
+    public static final Topic<String, FeedHealth> FEED_HEALTH =
+            new Topic<>(
+                    "feeds.health",
+                    Serdes.String(),
+                    AvroSerde.of(FeedHealth.class),
+                    1,
+                    Map.of("cleanup.policy", "compact"),
+                    "per-feed health: last outcome, failures, last error");
+
     private static final List<Topic<?, ?>> ALL =
-            List.of(CRAWL, ENRICHED, DLQ, INTERACTIONS, PERSONAS);
+            List.of(CRAWL, ENRICHED, DLQ, INTERACTIONS, PERSONAS, FEED_CONTROL, FEED_HEALTH);
 
     private Topics() {}
 
