@@ -1,5 +1,6 @@
 package dev.newsflow.jobs.functions;
 
+import dev.newsflow.jobs.functions.extract.ArticleExtractor;
 import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.schemas.EnrichedArticle;
 import java.time.Clock;
