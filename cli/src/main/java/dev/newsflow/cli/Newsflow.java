@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Newsflow 0.1.0-SNAPSHOT",
         description = "Streaming news intelligence on Apache Flink.",
-        subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            UpCommand.class,
+            ExtractCommand.class,
+            ParseFeedsCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Newsflow implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

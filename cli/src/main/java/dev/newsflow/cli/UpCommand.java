@@ -4,6 +4,8 @@ import dev.newsflow.cli.publish.CrawlEventJson;
 import dev.newsflow.cli.publish.FeedCrawler;
 import dev.newsflow.cli.stack.LocalStack;
 import dev.newsflow.cli.stack.Progress;
+import dev.newsflow.jobs.functions.fetch.FetchPolicy;
+import dev.newsflow.jobs.functions.fetch.HttpFetcher;
 import dev.newsflow.schemas.CrawlEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,9 +130,13 @@ final class UpCommand implements Callable<Integer> {
             }
             progress.note("crawl dir " + crawlDir + ": " + events.size() + " events so far");
         }
-        FeedCrawler crawler = new FeedCrawler(clock, progress::note);
-        for (URI feed : feeds) {
-            events.addAll(crawler.crawl(feed));
+        if (!feeds.isEmpty()) {
+            try (HttpFetcher fetcher = new HttpFetcher(FetchPolicy.defaults())) {
+                FeedCrawler crawler = new FeedCrawler(fetcher, clock, progress::note);
+                for (URI feed : feeds) {
+                    events.addAll(crawler.crawl(feed));
+                }
+            }
         }
         return events;
     }

@@ -3,6 +3,8 @@ package dev.newsflow.cli.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.newsflow.jobs.functions.fetch.FetchPolicy;
+import dev.newsflow.jobs.functions.fetch.HttpFetcher;
 import dev.newsflow.schemas.CrawlEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,6 +32,9 @@ class FeedCrawlerTest {
             """;
 
     private HttpServer server;
+    // The test server is on loopback, which the production policy refuses (SSRF guard).
+    private final HttpFetcher fetcher =
+            new HttpFetcher(FetchPolicy.defaults().toBuilder().allowLoopback(true).build());
     private final List<String> reports = new ArrayList<>();
 
     @BeforeEach
@@ -47,6 +52,12 @@ class FeedCrawlerTest {
                     String body = pages.get(exchange.getRequestURI().getPath());
                     byte[] bytes =
                             body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders()
+                            .add(
+                                    "Content-Type",
+                                    exchange.getRequestURI().getPath().endsWith(".xml")
+                                            ? "application/rss+xml"
+                                            : "text/html; charset=utf-8");
                     exchange.sendResponseHeaders(
                             body == null ? 404 : 200, body == null ? -1 : bytes.length);
                     exchange.getResponseBody().write(bytes);
@@ -56,15 +67,17 @@ class FeedCrawlerTest {
     }
 
     @AfterEach
-    void stopServer() {
+    void stopServer() throws Exception {
         server.stop(0);
+        fetcher.close();
     }
 
     @Test
     void fetchesEveryItemPageAndReportsTheOnesThatFail() {
         URI feed = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml");
 
-        List<CrawlEvent> events = new FeedCrawler(Clock.systemUTC(), reports::add).crawl(feed);
+        List<CrawlEvent> events =
+                new FeedCrawler(fetcher, Clock.systemUTC(), reports::add).crawl(feed);
 
         assertThat(events)
                 .singleElement()
@@ -81,10 +94,22 @@ class FeedCrawlerTest {
     }
 
     @Test
+    void refusesFeedsOnLoopbackUnderTheDefaultPolicy() throws Exception {
+        URI feed = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml");
+
+        try (HttpFetcher guarded = new HttpFetcher(FetchPolicy.defaults())) {
+            assertThat(new FeedCrawler(guarded, Clock.systemUTC(), reports::add).crawl(feed))
+                    .isEmpty();
+        }
+        assertThat(reports).singleElement().asString().contains("skipped").contains("loopback");
+    }
+
+    @Test
     void anUnparseableFeedIsReportedNotFatal() {
         URI feed = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/a.html");
 
-        List<CrawlEvent> events = new FeedCrawler(Clock.systemUTC(), reports::add).crawl(feed);
+        List<CrawlEvent> events =
+                new FeedCrawler(fetcher, Clock.systemUTC(), reports::add).crawl(feed);
 
         assertThat(events).isEmpty();
         assertThat(reports).singleElement().asString().startsWith("feed " + feed + ": skipped");
