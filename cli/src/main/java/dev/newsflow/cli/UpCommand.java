@@ -1,11 +1,8 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.cli.publish.CrawlEventJson;
-import dev.newsflow.cli.publish.FeedCrawler;
 import dev.newsflow.cli.stack.LocalStack;
 import dev.newsflow.cli.stack.Progress;
-import dev.newsflow.jobs.functions.fetch.FetchPolicy;
-import dev.newsflow.jobs.functions.fetch.HttpFetcher;
 import dev.newsflow.schemas.CrawlEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +26,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Starts Kafka, OpenSearch, the enrichment job on a Flink MiniCluster and the query"
-                    + " service; publishes the bundled sample articles (and any --feed or"
-                    + " --crawl-dir input); prints the URLs to open. Ctrl-C stops everything."
+                    + " service; publishes the bundled sample articles (and any --crawl-dir"
+                    + " input), follows --feed feeds; prints the URLs to open. Ctrl-C stops"
+                    + " everything."
         })
 final class UpCommand implements Callable<Integer> {
 
@@ -129,14 +127,6 @@ final class UpCommand implements Callable<Integer> {
                 }
             }
             progress.note("crawl dir " + crawlDir + ": " + events.size() + " events so far");
-        }
-        if (!feeds.isEmpty()) {
-            try (HttpFetcher fetcher = new HttpFetcher(FetchPolicy.defaults())) {
-                FeedCrawler crawler = new FeedCrawler(fetcher, clock, progress::note);
-                for (URI feed : feeds) {
-                    events.addAll(crawler.crawl(feed));
-                }
-            }
         }
         return events;
     }

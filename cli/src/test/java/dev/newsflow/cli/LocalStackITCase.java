@@ -58,7 +58,7 @@ class LocalStackITCase {
             // Then: every event was indexed or dead-lettered, and search finds by meaning
             assertThat(processed).as("all processed; console:%n%s", console).isTrue();
             assertThat(console.toString(StandardCharsets.UTF_8))
-                    .contains("30 indexed, 1 dead-lettered")
+                    .contains("31 of 31 processed: 30 enriched, 1 dead-lettered")
                     .contains("dead-lettered at extract: no text extracted");
             JsonNode results =
                     get(stack.queryServiceUri().resolve("/search?q=interest+rate+decision&k=3"))
@@ -68,6 +68,14 @@ class LocalStackITCase {
             String id = results.get(0).path("id").asText();
             assertThat(get(stack.queryServiceUri().resolve("/articles/" + id)).path("id").asText())
                     .isEqualTo(id);
+
+            // And: a followed feed is polled by the ingestion job and its health reported; a
+            // loopback feed is refused by the SSRF guard under the stack's default policy
+            stack.follow(List.of(URI.create("http://127.0.0.1:9/feed.xml")));
+            awaitConsole(console, "feed http://127.0.0.1:9/feed.xml: ");
+            assertThat(console.toString(StandardCharsets.UTF_8))
+                    .containsPattern(
+                            "feed http://127.0.0.1:9/feed.xml: (FAILED|REJECTED).*loopback");
         }
 
         // And: nothing this JVM started is still running
@@ -89,6 +97,13 @@ class LocalStackITCase {
                 i < 50 && ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive);
                 i++) {
             Thread.sleep(200);
+        }
+    }
+
+    private static void awaitConsole(ByteArrayOutputStream console, String text)
+            throws InterruptedException {
+        for (int i = 0; i < 120 && !console.toString(StandardCharsets.UTF_8).contains(text); i++) {
+            Thread.sleep(500);
         }
     }
 

@@ -3,12 +3,22 @@ package dev.newsflow.cli.stack;
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
 import dev.newsflow.inference.embedding.TextEmbedder;
 import dev.newsflow.jobs.config.EnrichmentConfig;
+import dev.newsflow.jobs.config.FeedIngestConfig;
+import dev.newsflow.jobs.functions.ingest.HttpFeedPoller;
+import dev.newsflow.jobs.functions.ingest.HttpPageFetcher;
 import dev.newsflow.jobs.job.EnrichmentJob;
 import dev.newsflow.jobs.job.EnrichmentSinks;
+import dev.newsflow.jobs.job.FeedIngestJob;
+import dev.newsflow.jobs.job.FeedIngestSinks;
 import dev.newsflow.query.QueryService;
 import dev.newsflow.query.QueryServiceHandle;
 import dev.newsflow.query.config.QueryServiceConfig;
 import dev.newsflow.schemas.CrawlEvent;
+import dev.newsflow.schemas.DeadLetter;
+import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.FeedAction;
+import dev.newsflow.schemas.FeedCommand;
+import dev.newsflow.schemas.FeedHealth;
 import dev.newsflow.schemas.kafka.Topics;
 import dev.newsflow.schemas.search.SearchIndex;
 import dev.newsflow.schemas.search.SearchIndexBootstrap;
@@ -19,15 +29,22 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +65,11 @@ public final class LocalStack implements AutoCloseable {
     private OpenSearchNode openSearch;
     private QueryServiceHandle queryService;
     private URI flinkUi;
+    private TopicWatcher<EnrichedArticle> enriched;
+    private TopicWatcher<DeadLetter> deadLetters;
+
+    /** The local stack runs feed ingestion and enrichment as one job. */
+    public static final String JOB_NAME = "newsflow-local-stack";
 
     private LocalStack() {}
 
@@ -96,7 +118,11 @@ public final class LocalStack implements AutoCloseable {
         EnrichmentConfig config =
                 EnrichmentConfig.fromEnv(Map.of())
                         .withEndpoints(kafka.bootstrapServers(), openSearch.httpUri());
-        startEnrichmentJob(config, work, options);
+        FeedIngestConfig ingest =
+                FeedIngestConfig.fromEnv(
+                        Map.of(FeedIngestConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers()));
+        startJobs(config, ingest, work, options);
+        watchTopics(progress);
         progress.note("Flink UI   " + flinkUi);
 
         progress.step("Starting the query service");
@@ -112,7 +138,12 @@ public final class LocalStack implements AutoCloseable {
         progress.note("Search     " + queryService.baseUri() + "/search?q=...");
     }
 
-    private void startEnrichmentJob(EnrichmentConfig config, Path work, Options options)
+    /**
+     * Both jobs as one job graph on one MiniCluster (one web UI): feed ingestion into {@code
+     * news.crawl}, and enrichment from it.
+     */
+    private void startJobs(
+            EnrichmentConfig enrichment, FeedIngestConfig ingest, Path work, Options options)
             throws Exception {
         Configuration flink = FlinkTestCluster.configuration(work.resolve("checkpoints"));
         flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -123,14 +154,48 @@ public final class LocalStack implements AutoCloseable {
         env.setParallelism(options.parallelism());
         EnrichmentJob.defineWorkflow(
                 env,
-                EnrichmentJob.kafkaSource(config),
-                EnrichmentSinks.production(config),
-                config,
+                EnrichmentJob.kafkaSource(enrichment),
+                EnrichmentSinks.production(enrichment),
+                enrichment,
                 EnrichmentJob.embedder(options.parallelism()));
-        JobClient job = env.executeAsync(EnrichmentJob.NAME);
+        FeedIngestJob.defineWorkflow(
+                env,
+                FeedIngestJob.feedSource(ingest, HttpFeedPoller.factory(ingest.fetchPolicy())),
+                FeedIngestSinks.production(ingest),
+                ingest,
+                HttpPageFetcher.factory(ingest.fetchPolicy()));
+        JobClient job = env.executeAsync(JOB_NAME);
         resources.push(() -> cancel(job));
         flinkUi = URI.create("http://127.0.0.1:" + options.flinkUiPort());
-        LOG.info("Enrichment job {} submitted", job.getJobID());
+        LOG.info("Job {} ({}) submitted", JOB_NAME, job.getJobID());
+    }
+
+    private void watchTopics(Progress progress) {
+        enriched = new TopicWatcher<>(kafka.bootstrapServers(), Topics.ENRICHED, a -> {});
+        resources.push(enriched);
+        deadLetters =
+                new TopicWatcher<>(
+                        kafka.bootstrapServers(),
+                        Topics.DLQ,
+                        d ->
+                                progress.note(
+                                        "dead-lettered at " + d.getStage() + ": " + d.getReason()));
+        resources.push(deadLetters);
+        TopicWatcher<FeedHealth> health =
+                new TopicWatcher<>(
+                        kafka.bootstrapServers(),
+                        Topics.FEED_HEALTH,
+                        h ->
+                                progress.note(
+                                        String.format(
+                                                "feed %s: %s, %d new%s",
+                                                h.getFeedUrl(),
+                                                h.getOutcome(),
+                                                h.getNewItems(),
+                                                h.getLastError() == null
+                                                        ? ""
+                                                        : " (" + h.getLastError() + ")")));
+        resources.push(health);
     }
 
     private static void cancel(JobClient job) throws Exception {
@@ -170,42 +235,52 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Waits until every published event is either indexed or dead-lettered, reporting progress;
-     * returns false if that takes longer than {@code timeout}.
+     * Waits until {@code published} more events have been enriched or dead-lettered since the stack
+     * started, reporting progress; returns false if that takes longer than {@code timeout}.
      */
-    public boolean awaitProcessed(long published, java.time.Duration timeout, Progress progress)
+    public boolean awaitProcessed(long published, Duration timeout, Progress progress)
             throws InterruptedException {
-        ArticleCounter articles = new ArticleCounter(openSearch.httpUri());
-        try (DeadLetterWatcher deadLetters =
-                new DeadLetterWatcher(
-                        kafka.bootstrapServers(),
-                        d ->
-                                progress.note(
-                                        "dead-lettered at "
-                                                + d.getStage()
-                                                + ": "
-                                                + d.getReason()))) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long lastReported = -1;
-            while (System.nanoTime() < deadline) {
-                long indexed = articles.count();
-                long done = indexed + deadLetters.count();
-                if (done != lastReported) {
-                    progress.note(
-                            String.format(
-                                    "%d of %d processed: %d indexed, %d dead-lettered",
-                                    Math.min(done, published),
-                                    published,
-                                    indexed,
-                                    deadLetters.count()));
-                    lastReported = done;
-                }
-                if (done >= published) {
-                    return true;
-                }
-                Thread.sleep(1_000);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastReported = -1;
+        while (System.nanoTime() < deadline) {
+            long done = enriched.count() + deadLetters.count();
+            if (done != lastReported) {
+                progress.note(
+                        String.format(
+                                "%d of %d processed: %d enriched, %d dead-lettered",
+                                Math.min(done, published),
+                                published,
+                                enriched.count(),
+                                deadLetters.count()));
+                lastReported = done;
             }
-            return false;
+            if (done >= published) {
+                return true;
+            }
+            Thread.sleep(1_000);
+        }
+        return false;
+    }
+
+    /** Adds feeds to the running feed ingestion through {@code feeds.control}. */
+    public void follow(List<URI> feeds) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, FeedCommand> producer =
+                new KafkaProducer<>(
+                        props,
+                        Topics.FEED_CONTROL.keySerde().serializer(),
+                        Topics.FEED_CONTROL.valueSerde().serializer())) {
+            for (URI feed : feeds) {
+                FeedCommand add =
+                        FeedCommand.newBuilder()
+                                .setFeedUrl(feed.toString())
+                                .setAction(FeedAction.ADD)
+                                .setIssuedAt(Instant.now())
+                                .build();
+                producer.send(
+                        new ProducerRecord<>(Topics.FEED_CONTROL.name(), add.getFeedUrl(), add));
+            }
         }
     }
 
