@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.benchmarks.extraction.ExtractionBenchmark;
+import dev.newsflow.benchmarks.summarization.SummarizationBenchmark;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,5 +31,17 @@ final class BenchCommand {
             throws Exception {
         ExtractionBenchmark.main(
                 new String[] {dataset.toString(), "--worst", String.valueOf(worst)});
+    }
+
+    @Command(
+            name = "summarization",
+            mixinStandardHelpOptions = true,
+            description =
+                    "ROUGE-1/2/L of the summarizer (the CPU stand-in for the 7B model, through the"
+                            + " local inference server over gRPC) and of Lead-3 on a JSONL file of"
+                            + " articles with reference highlights (e.g."
+                            + " ../shared/data/summarization/cnndm-dev.jsonl).")
+    void summarization(@Parameters(paramLabel = "ARTICLES_JSONL") Path articles) throws Exception {
+        SummarizationBenchmark.main(new String[] {articles.toString()});
     }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             ExtractCommand.class,
             ParseFeedsCommand.class,
+            SummarizeCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
