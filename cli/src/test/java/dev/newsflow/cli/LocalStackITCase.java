@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@code ./newsflow up} does, end to end: real Kafka → Flink (parallelism 2, RocksDB) with the
- * real model → OpenSearch → the HTTP query service, with the bundled sample and a poison record;
- * then everything stops and no server process is left.
+ * real models behind the local inference server (gRPC) → OpenSearch → the HTTP query service, with
+ * the bundled sample and a poison record; then everything stops and no server process is left.
  */
 class LocalStackITCase {
 
@@ -66,8 +66,14 @@ class LocalStackITCase {
             assertThat(results).hasSize(3);
             assertThat(results.get(0).path("title").asText()).containsIgnoringCase("rate");
             String id = results.get(0).path("id").asText();
-            assertThat(get(stack.queryServiceUri().resolve("/articles/" + id)).path("id").asText())
-                    .isEqualTo(id);
+            JsonNode article = get(stack.queryServiceUri().resolve("/articles/" + id));
+            assertThat(article.path("id").asText()).isEqualTo(id);
+            // And: the inference server summarized it (the stored summary, not a text snippet)
+            assertThat(article.path("summary").isTextual()).as("summary of %s", article).isTrue();
+            assertThat(article.path("summary").asText()).isNotBlank();
+            assertThat(console.toString(StandardCharsets.UTF_8))
+                    .containsPattern(
+                            "Inference  127\\.0\\.0\\.1:\\d+  models: embedder, summarizer");
 
             // And: a followed feed is polled by the ingestion job and its health reported; a
             // loopback feed is refused by the SSRF guard under the stack's default policy

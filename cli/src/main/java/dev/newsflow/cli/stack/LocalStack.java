@@ -2,8 +2,11 @@ package dev.newsflow.cli.stack;
 
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
 import dev.newsflow.inference.embedding.TextEmbedder;
+import dev.newsflow.inference.server.InferenceServer;
+import dev.newsflow.inference.server.InferenceServerConfig;
 import dev.newsflow.jobs.config.EnrichmentConfig;
 import dev.newsflow.jobs.config.FeedIngestConfig;
+import dev.newsflow.jobs.functions.inference.InferArticles;
 import dev.newsflow.jobs.functions.ingest.HttpFeedPoller;
 import dev.newsflow.jobs.functions.ingest.HttpPageFetcher;
 import dev.newsflow.jobs.job.EnrichmentJob;
@@ -50,8 +53,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system on one machine: a real Kafka broker and OpenSearch node (from Maven Central
- * artifacts, the same fixtures the integration tests use), the enrichment job on a Flink
- * MiniCluster, and the query service. {@link #close()} stops everything in reverse order.
+ * artifacts, the same fixtures the integration tests use), the local inference server (gRPC, the
+ * protocol Triton speaks), the enrichment job on a Flink MiniCluster, and the query service. {@link
+ * #close()} stops everything in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -113,11 +117,24 @@ public final class LocalStack implements AutoCloseable {
         progress.step("Loading all-MiniLM-L6-v2 (ONNX Runtime, from the Maven jar)");
         TextEmbedder queryEmbedder = new MiniLmEmbedder();
         resources.push(queryEmbedder);
+        // The job reaches the models the way it reaches Triton in production: over gRPC.
+        InferenceServer inference =
+                InferenceServer.start(InferenceServerConfig.defaults().withPort(0), queryEmbedder);
+        resources.push(inference);
+        progress.note(
+                "Inference  "
+                        + inference.host()
+                        + ":"
+                        + inference.port()
+                        + "  models: embedder, summarizer (CPU stand-in for the 7B model)");
 
         progress.step("Starting the enrichment job on a Flink MiniCluster");
         EnrichmentConfig config =
                 EnrichmentConfig.fromEnv(Map.of())
                         .withEndpoints(kafka.bootstrapServers(), openSearch.httpUri());
+        config =
+                config.withInference(
+                        config.inference().withEndpoint(inference.host(), inference.port()));
         FeedIngestConfig ingest =
                 FeedIngestConfig.fromEnv(
                         Map.of(FeedIngestConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers()));
@@ -157,7 +174,7 @@ public final class LocalStack implements AutoCloseable {
                 EnrichmentJob.kafkaSource(enrichment),
                 EnrichmentSinks.production(enrichment),
                 enrichment,
-                EnrichmentJob.embedder(options.parallelism()));
+                InferArticles.triton(enrichment.inference()));
         FeedIngestJob.defineWorkflow(
                 env,
                 FeedIngestJob.feedSource(ingest, HttpFeedPoller.factory(ingest.fetchPolicy())),

@@ -15,7 +15,8 @@ public record EnrichmentConfig(
         String consumerGroup,
         Duration checkpointInterval,
         int maxHtmlChars,
-        String transactionalIdPrefix)
+        String transactionalIdPrefix,
+        InferenceConfig inference)
         implements Serializable {
 
     public static final String KAFKA_BOOTSTRAP = "NEWSFLOW_KAFKA_BOOTSTRAP";
@@ -47,7 +48,8 @@ public record EnrichmentConfig(
                 env.getOrDefault(CONSUMER_GROUP, "newsflow-enrichment"),
                 Duration.ofMillis(number(env, CHECKPOINT_INTERVAL_MS, 5_000)),
                 (int) number(env, MAX_HTML_CHARS, DEFAULT_MAX_HTML_CHARS),
-                env.getOrDefault(TRANSACTIONAL_ID_PREFIX, "newsflow-enrichment"));
+                env.getOrDefault(TRANSACTIONAL_ID_PREFIX, "newsflow-enrichment"),
+                InferenceConfig.fromEnv(env));
     }
 
     /** The same configuration pointing at other Kafka and OpenSearch endpoints. */
@@ -58,10 +60,23 @@ public record EnrichmentConfig(
                 consumerGroup,
                 checkpointInterval,
                 maxHtmlChars,
-                transactionalIdPrefix);
+                transactionalIdPrefix,
+                inference);
     }
 
-    private static long number(Map<String, String> env, String key, long fallback) {
+    /** The same configuration with other inference settings. */
+    public EnrichmentConfig withInference(InferenceConfig value) {
+        return new EnrichmentConfig(
+                kafkaBootstrapServers,
+                openSearchUri,
+                consumerGroup,
+                checkpointInterval,
+                maxHtmlChars,
+                transactionalIdPrefix,
+                value);
+    }
+
+    static long number(Map<String, String> env, String key, long fallback) {
         String value = env.get(key);
         if (value == null || value.isBlank()) {
             return fallback;

@@ -3,6 +3,7 @@ package dev.newsflow.jobs.functions;
 import dev.newsflow.jobs.serde.RawRecord;
 import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.schemas.DeadLetter;
+import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.kafka.Topics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -53,6 +54,28 @@ public final class DeadLetters {
                 .setPayloadSize(encoded.length)
                 .setStage(stage)
                 .setReason(reason)
+                .setFailedAt(clock.instant())
+                .build();
+    }
+
+    /** An extracted article rejected by a later stage; the payload is its Avro encoding. */
+    public static DeadLetter ofArticle(
+            EnrichedArticle article, String stage, String reason, Throwable error, Clock clock) {
+        byte[] encoded =
+                Topics.ENRICHED
+                        .valueSerde()
+                        .serializer()
+                        .serialize(Topics.ENRICHED.name(), article);
+        return DeadLetter.newBuilder()
+                .setSourceTopic(Topics.CRAWL.name())
+                .setKey(
+                        ByteBuffer.wrap(
+                                article.getUrl().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .setPayload(truncated(encoded))
+                .setPayloadSize(encoded.length)
+                .setStage(stage)
+                .setReason(reason)
+                .setErrorClass(error == null ? null : error.getClass().getName())
                 .setFailedAt(clock.instant())
                 .build();
     }

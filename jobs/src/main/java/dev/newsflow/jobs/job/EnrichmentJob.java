@@ -1,13 +1,13 @@
 package dev.newsflow.jobs.job;
 
-import dev.newsflow.inference.embedding.MiniLmEmbedder;
-import dev.newsflow.inference.embedding.MiniLmOptions;
-import dev.newsflow.inference.embedding.TextEmbedder;
+import dev.newsflow.inference.client.InferenceClient;
 import dev.newsflow.jobs.config.EnrichmentConfig;
 import dev.newsflow.jobs.functions.CrawlEventDecoder;
 import dev.newsflow.jobs.functions.DeadLetters;
-import dev.newsflow.jobs.functions.EmbedArticle;
 import dev.newsflow.jobs.functions.ExtractArticle;
+import dev.newsflow.jobs.functions.inference.Enrichment;
+import dev.newsflow.jobs.functions.inference.InferArticles;
+import dev.newsflow.jobs.functions.inference.SplitEnrichments;
 import dev.newsflow.jobs.serde.RawRecord;
 import dev.newsflow.jobs.serde.RawRecordDeserializer;
 import dev.newsflow.schemas.CrawlEvent;
@@ -15,11 +15,13 @@ import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.kafka.Topics;
 import dev.newsflow.schemas.search.SearchIndex;
 import dev.newsflow.schemas.search.SearchIndexBootstrap;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -27,8 +29,9 @@ import org.apache.flink.util.function.SerializableSupplier;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * {@code news.crawl} → decode → extract text → embed → OpenSearch {@code articles} and Kafka {@code
- * news.enriched}; anything rejected → {@code news.dlq} with the reason.
+ * {@code news.crawl} → decode → extract text → embed and summarize on the inference server
+ * (micro-batched Async I/O) → OpenSearch {@code articles} and Kafka {@code news.enriched}; anything
+ * rejected → {@code news.dlq} with the reason.
  *
  * <p>This class is wiring only: the logic lives in the functions it connects, each tested on its
  * own. {@link #defineWorkflow} is shared by {@link #main} and the tests, which pass bounded sources
@@ -51,27 +54,20 @@ public final class EnrichmentJob {
                 kafkaSource(config),
                 EnrichmentSinks.production(config),
                 config,
-                embedder(env.getParallelism()));
+                InferArticles.triton(config.inference()));
         env.execute(NAME);
     }
 
     /**
-     * The in-process MiniLM embedder, one per subtask, sharing the machine's cores between the
-     * subtasks instead of each starting a thread per core.
+     * Builds the job graph on {@code env}; {@code inference} makes one client per subtask (the gRPC
+     * client in production, a fake in tests).
      */
-    public static SerializableSupplier<TextEmbedder> embedder(int parallelism) {
-        int threads =
-                Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallelism));
-        return () -> new MiniLmEmbedder(MiniLmOptions.defaults().withIntraOpThreads(threads));
-    }
-
-    /** Builds the job graph on {@code env}. */
     public static void defineWorkflow(
             StreamExecutionEnvironment env,
             Source<RawRecord, ?, ?> crawlEvents,
             EnrichmentSinks sinks,
             EnrichmentConfig config,
-            SerializableSupplier<TextEmbedder> embedder) {
+            SerializableSupplier<InferenceClient> inference) {
         DataStream<RawRecord> raw =
                 env.fromSource(crawlEvents, WatermarkStrategy.noWatermarks(), "news.crawl source")
                         .uid("source-news-crawl");
@@ -84,8 +80,21 @@ public final class EnrichmentJob {
                         .uid("extract")
                         .name("extract article text");
 
-        DataStream<EnrichedArticle> enriched =
-                articles.map(new EmbedArticle(embedder)).uid("embed").name("embed articles");
+        // Unordered: a slow batch must not hold back the articles of later ones. The capacity
+        // bounds the articles in flight per subtask; beyond it the job backpressures.
+        SingleOutputStreamOperator<Enrichment> inferred =
+                AsyncDataStream.unorderedWait(
+                                articles,
+                                new InferArticles(inference, config.inference()),
+                                config.inference().timeout().toMillis(),
+                                TimeUnit.MILLISECONDS,
+                                config.inference().capacity())
+                        .uid("inference")
+                        .name("embed and summarize (inference server)");
+        SingleOutputStreamOperator<EnrichedArticle> enriched =
+                inferred.process(new SplitEnrichments())
+                        .uid("split-inference-outcomes")
+                        .name("split enriched / dead-lettered");
 
         enriched.sinkTo(sinks.articleIndex())
                 .uid("sink-opensearch-articles")
@@ -94,7 +103,9 @@ public final class EnrichmentJob {
                 .uid("sink-kafka-news-enriched")
                 .name("Kafka news.enriched");
         events.getSideOutput(DeadLetters.TAG)
-                .union(articles.getSideOutput(DeadLetters.TAG))
+                .union(
+                        articles.getSideOutput(DeadLetters.TAG),
+                        enriched.getSideOutput(DeadLetters.TAG))
                 .sinkTo(sinks.deadLetterTopic())
                 .uid("sink-kafka-news-dlq")
                 .name("Kafka news.dlq");

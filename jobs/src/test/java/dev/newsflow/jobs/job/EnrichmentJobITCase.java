@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.inference.client.InferenceClient;
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
+import dev.newsflow.inference.server.InferenceServer;
+import dev.newsflow.inference.server.InferenceServerConfig;
 import dev.newsflow.jobs.config.EnrichmentConfig;
+import dev.newsflow.jobs.config.InferenceConfig;
 import dev.newsflow.jobs.functions.ArticleIds;
+import dev.newsflow.jobs.functions.inference.InferArticles;
+import dev.newsflow.jobs.testing.CountingInferenceClient;
 import dev.newsflow.jobs.testing.CrawlEvents;
 import dev.newsflow.schemas.DeadLetter;
 import dev.newsflow.schemas.EnrichedArticle;
@@ -28,6 +34,7 @@ import java.util.Properties;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.function.SerializableSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,8 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The enrichment job end to end on real services: Kafka {@code news.crawl} → Flink (parallelism 2,
- * RocksDB, checkpoints) with the real MiniLM model → OpenSearch {@code articles}, Kafka {@code
- * news.enriched} (transactional) and {@code news.dlq}.
+ * RocksDB, checkpoints) calling the real inference server over gRPC (MiniLM, summarizer) →
+ * OpenSearch {@code articles}, Kafka {@code news.enriched} (transactional) and {@code news.dlq}.
  */
 @ExtendWith(RealServices.class)
 class EnrichmentJobITCase {
@@ -94,10 +101,20 @@ class EnrichmentJobITCase {
                                         "The company urged customers to change their passwords.")));
         produce(kafka.bootstrapServers(), input);
 
-        // When: the job runs against the real services
+        // When: the job runs against the real services and a real inference server, batching up
+        // to 16 articles for up to 3 s so that articles arriving together share a ModelInfer call
+        InferenceServer server =
+                InferenceServer.start(InferenceServerConfig.defaults().withPort(0));
+        EnrichmentConfig defaults = EnrichmentConfig.fromEnv(Map.of());
+        InferenceConfig inference =
+                defaults.inference()
+                        .withEndpoint(server.host(), server.port())
+                        .withBatching(16, Duration.ofSeconds(3));
         EnrichmentConfig config =
-                EnrichmentConfig.fromEnv(Map.of())
-                        .withEndpoints(kafka.bootstrapServers(), openSearch.httpUri());
+                defaults.withEndpoints(kafka.bootstrapServers(), openSearch.httpUri())
+                        .withInference(inference);
+        SerializableSupplier<InferenceClient> triton = InferArticles.triton(inference);
+        CountingInferenceClient.EMBED_BATCH_SIZES.clear();
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         FlinkTestCluster.configuration(checkpoints));
@@ -107,7 +124,7 @@ class EnrichmentJobITCase {
                 EnrichmentJob.kafkaSource(config),
                 EnrichmentSinks.production(config),
                 config,
-                EnrichmentJob.embedder(FlinkTestCluster.PARALLELISM));
+                () -> new CountingInferenceClient(triton.get()));
         JobClient job = env.executeAsync(EnrichmentJob.NAME);
         try {
             // Then: every record ends in exactly one place
@@ -130,6 +147,17 @@ class EnrichmentJobITCase {
                             a ->
                                     assertThat(a.getEmbeddingModel())
                                             .isEqualTo(MiniLmEmbedder.MODEL_NAME));
+            assertThat(enriched)
+                    .allSatisfy(a -> assertThat(a.getSummary()).isNotBlank())
+                    .anySatisfy(
+                            a ->
+                                    assertThat(a.getSummary())
+                                            .contains("Corrin Valley")
+                                            .contains("3,400 residents"));
+            // And: articles that arrived together shared a batch
+            assertThat(CountingInferenceClient.EMBED_BATCH_SIZES).anyMatch(size -> size > 1);
+            System.out.println(
+                    "Embedding batch sizes observed: " + CountingInferenceClient.EMBED_BATCH_SIZES);
             assertThat(deadLetters)
                     .extracting(d -> d.getStage() + " | " + d.getReason())
                     .hasSize(4)
@@ -161,6 +189,7 @@ class EnrichmentJobITCase {
                     .isEqualTo("science.example");
         } finally {
             job.cancel().get();
+            server.close();
         }
     }
 

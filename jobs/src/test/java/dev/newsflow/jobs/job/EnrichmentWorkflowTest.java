@@ -6,7 +6,8 @@ import dev.newsflow.jobs.config.EnrichmentConfig;
 import dev.newsflow.jobs.serde.RawRecord;
 import dev.newsflow.jobs.testing.CollectingSink;
 import dev.newsflow.jobs.testing.CrawlEvents;
-import dev.newsflow.jobs.testing.HashingEmbedder;
+import dev.newsflow.jobs.testing.FakeInferenceClient;
+import dev.newsflow.jobs.testing.FakeInferenceClient.Script;
 import dev.newsflow.schemas.DeadLetter;
 import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.testkit.flink.FlinkTestCluster;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The enrichment workflow on a MiniCluster at parallelism 2, with a bounded source, collecting
- * sinks and a hashing embedder: every input ends in exactly one output, with the right reason.
+ * sinks and a fake inference client: every input ends in exactly one output, with the right reason.
  */
 class EnrichmentWorkflowTest {
 
@@ -68,7 +69,7 @@ class EnrichmentWorkflowTest {
                         TypeInformation.of(RawRecord.class)),
                 new EnrichmentSinks(index, topic, deadLetters),
                 EnrichmentConfig.fromEnv(Map.of()),
-                HashingEmbedder::new);
+                () -> new FakeInferenceClient(Script.healthy()));
         env.execute("enrichment-workflow-test");
 
         assertThat(index.results()).hasSize(10);
@@ -76,8 +77,9 @@ class EnrichmentWorkflowTest {
         assertThat(index.results())
                 .allSatisfy(
                         a -> {
-                            assertThat(a.getEmbedding()).hasSize(HashingEmbedder.DIMENSION);
-                            assertThat(a.getEmbeddingModel()).isEqualTo("hashing-test-embedder");
+                            assertThat(a.getEmbedding()).hasSize(FakeInferenceClient.DIMENSION);
+                            assertThat(a.getEmbeddingModel()).isEqualTo("all-MiniLM-L6-v2");
+                            assertThat(a.getSummary()).startsWith("First paragraph of story");
                             assertThat(a.getUrl()).doesNotContain("utm_source");
                             assertThat(a.getText()).startsWith("First paragraph of story");
                         });
