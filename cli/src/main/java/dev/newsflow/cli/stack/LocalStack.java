@@ -128,7 +128,7 @@ public final class LocalStack implements AutoCloseable {
                         + inference.port()
                         + "  models: embedder, summarizer (CPU stand-in for the 7B model)");
 
-        progress.step("Starting the enrichment job on a Flink MiniCluster");
+        progress.step("Starting feed ingestion and enrichment on a Flink MiniCluster");
         EnrichmentConfig config =
                 EnrichmentConfig.fromEnv(Map.of())
                         .withEndpoints(kafka.bootstrapServers(), openSearch.httpUri());
