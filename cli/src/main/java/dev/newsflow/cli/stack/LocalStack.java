@@ -1,5 +1,7 @@
 package dev.newsflow.cli.stack;
 
+import dev.newsflow.cli.publish.CrawlEventPublisher;
+import dev.newsflow.cli.publish.FeedCommandPublisher;
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
 import dev.newsflow.inference.embedding.TextEmbedder;
 import dev.newsflow.inference.server.InferenceServer;
@@ -17,11 +19,6 @@ import dev.newsflow.query.QueryService;
 import dev.newsflow.query.QueryServiceHandle;
 import dev.newsflow.query.config.QueryServiceConfig;
 import dev.newsflow.schemas.CrawlEvent;
-import dev.newsflow.schemas.DeadLetter;
-import dev.newsflow.schemas.EnrichedArticle;
-import dev.newsflow.schemas.FeedAction;
-import dev.newsflow.schemas.FeedCommand;
-import dev.newsflow.schemas.FeedHealth;
 import dev.newsflow.schemas.kafka.Topics;
 import dev.newsflow.schemas.search.SearchIndex;
 import dev.newsflow.schemas.search.SearchIndexBootstrap;
@@ -33,21 +30,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +61,7 @@ public final class LocalStack implements AutoCloseable {
     private OpenSearchNode openSearch;
     private QueryServiceHandle queryService;
     private URI flinkUi;
-    private TopicWatcher<EnrichedArticle> enriched;
-    private TopicWatcher<DeadLetter> deadLetters;
+    private PipelineWatch watch;
 
     /** The local stack runs feed ingestion and enrichment as one job. */
     public static final String JOB_NAME = "newsflow-local-stack";
@@ -139,7 +130,8 @@ public final class LocalStack implements AutoCloseable {
                 FeedIngestConfig.fromEnv(
                         Map.of(FeedIngestConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers()));
         startJobs(config, ingest, work, options);
-        watchTopics(progress);
+        watch = PipelineWatch.start(kafka.bootstrapServers(), progress);
+        resources.push(watch);
         progress.note("Flink UI   " + flinkUi);
 
         progress.step("Starting the query service");
@@ -187,34 +179,6 @@ public final class LocalStack implements AutoCloseable {
         LOG.info("Job {} ({}) submitted", JOB_NAME, job.getJobID());
     }
 
-    private void watchTopics(Progress progress) {
-        enriched = new TopicWatcher<>(kafka.bootstrapServers(), Topics.ENRICHED, a -> {});
-        resources.push(enriched);
-        deadLetters =
-                new TopicWatcher<>(
-                        kafka.bootstrapServers(),
-                        Topics.DLQ,
-                        d ->
-                                progress.note(
-                                        "dead-lettered at " + d.getStage() + ": " + d.getReason()));
-        resources.push(deadLetters);
-        TopicWatcher<FeedHealth> health =
-                new TopicWatcher<>(
-                        kafka.bootstrapServers(),
-                        Topics.FEED_HEALTH,
-                        h ->
-                                progress.note(
-                                        String.format(
-                                                "feed %s: %s, %d new%s",
-                                                h.getFeedUrl(),
-                                                h.getOutcome(),
-                                                h.getNewItems(),
-                                                h.getLastError() == null
-                                                        ? ""
-                                                        : " (" + h.getLastError() + ")")));
-        resources.push(health);
-    }
-
     private static void cancel(JobClient job) throws Exception {
         try {
             job.cancel().get(60, TimeUnit.SECONDS);
@@ -245,59 +209,24 @@ public final class LocalStack implements AutoCloseable {
 
     /** Publishes crawl events to {@code news.crawl}. */
     public void publish(java.util.Collection<CrawlEvent> events) {
-        try (var publisher =
-                new dev.newsflow.cli.publish.CrawlEventPublisher(kafka.bootstrapServers())) {
+        try (var publisher = new CrawlEventPublisher(kafka.bootstrapServers())) {
             publisher.publish(events);
         }
     }
 
     /**
      * Waits until {@code published} more events have been enriched or dead-lettered since the stack
-     * started, reporting progress; returns false if that takes longer than {@code timeout}.
+     * started; returns false if that takes longer than {@code timeout}.
      */
     public boolean awaitProcessed(long published, Duration timeout, Progress progress)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long lastReported = -1;
-        while (System.nanoTime() < deadline) {
-            long done = enriched.count() + deadLetters.count();
-            if (done != lastReported) {
-                progress.note(
-                        String.format(
-                                "%d of %d processed: %d enriched, %d dead-lettered",
-                                Math.min(done, published),
-                                published,
-                                enriched.count(),
-                                deadLetters.count()));
-                lastReported = done;
-            }
-            if (done >= published) {
-                return true;
-            }
-            Thread.sleep(1_000);
-        }
-        return false;
+        return watch.awaitProcessed(published, timeout, progress);
     }
 
     /** Adds feeds to the running feed ingestion through {@code feeds.control}. */
     public void follow(List<URI> feeds) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaProducer<String, FeedCommand> producer =
-                new KafkaProducer<>(
-                        props,
-                        Topics.FEED_CONTROL.keySerde().serializer(),
-                        Topics.FEED_CONTROL.valueSerde().serializer())) {
-            for (URI feed : feeds) {
-                FeedCommand add =
-                        FeedCommand.newBuilder()
-                                .setFeedUrl(feed.toString())
-                                .setAction(FeedAction.ADD)
-                                .setIssuedAt(Instant.now())
-                                .build();
-                producer.send(
-                        new ProducerRecord<>(Topics.FEED_CONTROL.name(), add.getFeedUrl(), add));
-            }
+        try (var control = new FeedCommandPublisher(kafka.bootstrapServers())) {
+            control.add(feeds);
         }
     }
 
