@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a crawl event into an article with extracted title and text (not yet embedded). Events that
- * carry plain text from an external crawler skip HTML extraction. Rejected input (empty, binary,
- * oversized, no text) goes to the dead-letter side output with the reason.
+ * Turns a crawl event into an article with extracted title, text, author, lead image and, when the
+ * event has none, the page's publication time (not yet embedded). Events that carry plain text from
+ * an external crawler skip HTML extraction. Rejected input (empty, binary, oversized, no text) goes
+ * to the dead-letter side output with the reason.
  */
 public final class ExtractArticle extends ProcessFunction<CrawlEvent, EnrichedArticle> {
 
@@ -55,7 +56,7 @@ public final class ExtractArticle extends ProcessFunction<CrawlEvent, EnrichedAr
 
     private ArticleExtractor.Extracted extract(CrawlEvent event) throws RejectedInputException {
         if (event.getHtml() != null) {
-            return extractor.extract(event.getHtml(), event.getTitle());
+            return extractor.extract(event.getHtml(), event.getTitle(), event.getUrl());
         }
         if (event.getText() != null && !event.getText().isBlank()) {
             return extractor.fromPlainText(event.getText(), event.getTitle());
@@ -75,7 +76,13 @@ public final class ExtractArticle extends ProcessFunction<CrawlEvent, EnrichedAr
                         event.getLanguage() != null ? event.getLanguage() : extracted.language())
                 .setEmbedding(List.of())
                 .setEmbeddingModel("")
-                .setPublishedAt(event.getPublishedAt())
+                .setAuthor(extracted.author())
+                .setImageUrl(extracted.leadImage())
+                // The crawler's (feed's) time wins; the page's own is the fallback.
+                .setPublishedAt(
+                        event.getPublishedAt() != null
+                                ? event.getPublishedAt()
+                                : extracted.publishedAt())
                 .setFetchedAt(event.getFetchedAt())
                 .setEnrichedAt(event.getFetchedAt())
                 .build();

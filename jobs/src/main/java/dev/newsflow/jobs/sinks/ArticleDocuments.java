@@ -28,6 +28,8 @@ public final class ArticleDocuments {
         doc.put("publishedAt", iso(a.getPublishedAt()));
         doc.put("fetchedAt", iso(a.getFetchedAt()));
         doc.put("enrichedAt", iso(a.getEnrichedAt()));
+        doc.put("author", a.getAuthor());
+        doc.put("imageUrl", a.getImageUrl());
         return doc;
     }
 

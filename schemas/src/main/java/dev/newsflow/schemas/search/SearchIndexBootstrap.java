@@ -1,5 +1,8 @@
 package dev.newsflow.schemas.search;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Creates an index's template, its concrete index and its alias when they are missing. Idempotent:
- * every job and service calls it on start, whichever starts first.
+ * Creates an index's template, its concrete index and its alias when they are missing, and brings
+ * an existing concrete index up to the template's field mappings. Idempotent: every job and service
+ * calls it on start, whichever starts first.
  */
 public final class SearchIndexBootstrap {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI openSearch;
     private final HttpClient http =
@@ -38,6 +43,37 @@ public final class SearchIndexBootstrap {
                                 + ": HTTP "
                                 + code);
             }
+        }
+        updateMappings(index);
+    }
+
+    /**
+     * An index keeps the mapping it was created with, so fields added to the template since then
+     * (with {@code dynamic: strict}) would reject documents. OpenSearch accepts additive mapping
+     * changes on a live index; anything else fails here, loudly, and ships as a new index version.
+     */
+    private void updateMappings(SearchIndex index) {
+        if (status("HEAD", "/" + index.concreteIndex()) == 404) {
+            return; // The alias points at another concrete index, e.g. after a reindex.
+        }
+        String body = "{\"properties\":" + templateProperties(index) + "}";
+        send("PUT", "/" + index.concreteIndex() + "/_mapping", body, 200);
+    }
+
+    static String templateProperties(SearchIndex index) {
+        try {
+            JsonNode properties =
+                    JSON.readTree(index.templateJson()).at("/template/mappings/properties");
+            if (!properties.isObject()) {
+                throw new IllegalStateException(
+                        "Index template "
+                                + index.templateResource()
+                                + " has no mapping properties");
+            }
+            return JSON.writeValueAsString(properties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "Index template " + index.templateResource() + " is not valid JSON", e);
         }
     }
 

@@ -1,23 +1,46 @@
 package dev.newsflow.jobs.functions.extract;
 
 import dev.newsflow.jobs.functions.RejectedInputException;
+import java.time.Instant;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Extracts an article's title, main text and language from its HTML with Jsoup.
+ * Extracts an article's title, main text, language, author, publication time and lead image from
+ * its HTML with Jsoup.
  *
  * <p>The text is the article's paragraphs, headings, lists and tables in document order, separated
  * by blank lines, without navigation, bylines, captions, share bars, related links, newsletter,
- * cookie and comment blocks (see {@link MainText}). Input that is empty, binary, too large or has
- * no text is rejected with the reason, which becomes the dead-letter reason.
+ * cookie and comment blocks (see {@link MainText}); the rest comes from what the page declares (see
+ * {@link ArticleMetadata}). Input that is empty, binary, too large or has no text is rejected with
+ * the reason, which becomes the dead-letter reason.
  */
 public final class ArticleExtractor {
 
-    /** What extraction yields. */
-    public record Extracted(String title, String text, String language) {}
+    /**
+     * What extraction yields; language, author, publication time and lead image are {@code null}
+     * when the page does not say.
+     */
+    public record Extracted(
+            String title,
+            String text,
+            String language,
+            String author,
+            Instant publishedAt,
+            String leadImage) {
+
+        Extracted(String title, String text, String language, ArticleMetadata metadata) {
+            this(
+                    title,
+                    text,
+                    language,
+                    metadata.author(),
+                    metadata.publishedAt(),
+                    metadata.leadImage());
+        }
+    }
 
     private final int maxHtmlChars;
 
@@ -30,8 +53,19 @@ public final class ArticleExtractor {
      * the reason.
      */
     public Extracted extract(String html, String fallbackTitle) throws RejectedInputException {
+        return extract(html, fallbackTitle, null);
+    }
+
+    /**
+     * Extracts the article of the page at {@code pageUrl} (may be {@code null}), against which the
+     * lead image's URL is resolved unless the page has a {@code <base href>}.
+     */
+    public Extracted extract(String html, String fallbackTitle, String pageUrl)
+            throws RejectedInputException {
         checkBounds(html, "html");
-        Document doc = Jsoup.parse(html);
+        Document doc = Jsoup.parse(html, pageUrl == null ? "" : pageUrl);
+        // Before the text: cleaning the page removes the elements the metadata is read from.
+        ArticleMetadata metadata = ArticleMetadata.of(doc);
         String title = title(doc, fallbackTitle);
         Element root = doc.selectFirst("html[lang]");
         String language = root == null ? null : root.attr("lang");
@@ -42,7 +76,8 @@ public final class ArticleExtractor {
         return new Extracted(
                 title == null || title.isBlank() ? firstLine(text) : title,
                 text,
-                blankToNull(language));
+                blankToNull(language),
+                metadata);
     }
 
     /** Accepts text that an external crawler extracted itself, under the same bounds as HTML. */
@@ -54,7 +89,7 @@ public final class ArticleExtractor {
                 fallbackTitle == null || fallbackTitle.isBlank()
                         ? firstLine(trimmed)
                         : fallbackTitle.trim();
-        return new Extracted(title, trimmed, null);
+        return new Extracted(title, trimmed, null, ArticleMetadata.NONE);
     }
 
     private void checkBounds(String content, String kind) throws RejectedInputException {

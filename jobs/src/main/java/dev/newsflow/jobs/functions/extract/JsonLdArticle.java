@@ -38,6 +38,23 @@ final class JsonLdArticle {
     /** The longest {@code articleBody} in the page's JSON-LD as plain text, or "" if none. */
     static String articleBody(Document doc) {
         String best = "";
+        for (JsonNode node : objects(doc)) {
+            JsonNode body = node.get("articleBody");
+            if (body != null && body.isTextual() && body.asText().length() > best.length()) {
+                best = body.asText();
+            }
+        }
+        return toText(best);
+    }
+
+    /**
+     * Every JSON object in the page's JSON-LD blocks (including {@code @graph} members), those
+     * typed as an article or posting first, so that a page's {@code WebPage} or {@code
+     * Organization} only answers what its article does not.
+     */
+    static List<JsonNode> objects(Document doc) {
+        List<JsonNode> articles = new ArrayList<>();
+        List<JsonNode> others = new ArrayList<>();
         for (Element script : doc.select("script[type=application/ld+json]")) {
             JsonNode root;
             try {
@@ -50,20 +67,34 @@ final class JsonLdArticle {
             }
             Deque<JsonNode> todo = new ArrayDeque<>(List.of(root));
             while (!todo.isEmpty()) {
-                JsonNode node = todo.pop();
-                JsonNode body = node.get("articleBody");
-                if (body != null && body.isTextual() && body.asText().length() > best.length()) {
-                    best = body.asText();
+                JsonNode node = todo.removeFirst();
+                if (node.isObject()) {
+                    (isArticle(node) ? articles : others).add(node);
                 }
                 node.forEach(
                         child -> {
                             if (child.isContainerNode()) {
-                                todo.push(child);
+                                todo.addLast(child);
                             }
                         });
             }
         }
-        return toText(best);
+        articles.addAll(others);
+        return articles;
+    }
+
+    private static boolean isArticle(JsonNode node) {
+        JsonNode type = node.get("@type");
+        if (type == null) {
+            return false;
+        }
+        for (JsonNode t : type.isArray() ? type : List.of(type)) {
+            String name = t.asText();
+            if (name.endsWith("Article") || name.endsWith("Posting")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Publishers put HTML and entities in the field; paragraphs become blank-line separated. */
