@@ -7,6 +7,7 @@ import dev.newsflow.jobs.functions.ingest.HttpFeedPoller;
 import dev.newsflow.jobs.functions.ingest.HttpPageFetcher;
 import dev.newsflow.jobs.testing.FeedServer;
 import dev.newsflow.jobs.testing.LocalFeeds;
+import dev.newsflow.jobs.testing.ServedCrawl;
 import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.schemas.FeedAction;
 import dev.newsflow.schemas.FeedCommand;
@@ -91,21 +92,16 @@ class FeedIngestJobITCase {
             try {
                 // Then: every item of the four feeds arrives, once, with its page or its text
                 List<String> initial = LocalFeeds.initialPages(server);
-                assertThat(urls(readCrawl(kafka, initial.size())))
+                assertThat(urls(readCrawl(kafka, server, initial.size())))
                         .containsExactlyInAnyOrderElementsOf(initial);
 
                 // When: a feed is added at run time
                 subscribe(kafka.bootstrapServers(), server.url(LocalFeeds.LATE));
 
                 // Then: its item arrives too, and nothing arrived twice
-                List<CrawlEvent> all = readCrawl(kafka, initial.size() + 1);
+                List<CrawlEvent> all = readCrawl(kafka, server, initial.size() + 1);
                 assertThat(urls(all)).contains(server.url("/pages/l1"));
-                assertThat(
-                                TopicReader.readCommitted(
-                                        kafka.bootstrapServers(),
-                                        Topics.CRAWL,
-                                        initial.size() + 2,
-                                        Duration.ofSeconds(5)))
+                assertThat(ServedCrawl.committed(kafka.bootstrapServers(), server))
                         .hasSize(initial.size() + 1);
                 LocalFeeds.assertContent(server, all);
 
@@ -142,12 +138,13 @@ class FeedIngestJobITCase {
         }
     }
 
-    private static List<CrawlEvent> readCrawl(KafkaBroker kafka, int expected) {
-        return TopicReader.readCommitted(kafka.bootstrapServers(), Topics.CRAWL, expected, WAIT);
+    /** This test's crawl events: FeedIngestRestartITCase writes to the same topic. */
+    private static List<CrawlEvent> readCrawl(KafkaBroker kafka, FeedServer server, int expected) {
+        return ServedCrawl.await(kafka.bootstrapServers(), server, expected, WAIT);
     }
 
     private static List<String> urls(List<CrawlEvent> events) {
-        return events.stream().map(CrawlEvent::getUrl).toList();
+        return ServedCrawl.urls(events);
     }
 
     /** Re-reads feeds.health until {@code done} holds (or WAIT passes). */

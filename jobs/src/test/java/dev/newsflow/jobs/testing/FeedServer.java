@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * A local HTTP server (JDK HttpServer on 127.0.0.1, free port) serving feeds and pages for the
  * integration tests. Each path answers through a {@link Route} that sees how many times the path
- * was requested before; every response status is logged per path.
+ * was requested before; every response status is logged per path. Requests are handled
+ * concurrently, so that a route that answers slowly delays no other.
  */
 public final class FeedServer implements AutoCloseable {
 
@@ -38,6 +41,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> statuses = new ConcurrentHashMap<>();
@@ -50,6 +54,7 @@ public final class FeedServer implements AutoCloseable {
         FeedServer feeds =
                 new FeedServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
         feeds.server.createContext("/", feeds::handle);
+        feeds.server.setExecutor(feeds.handlers);
         feeds.server.start();
         return feeds;
     }
@@ -71,6 +76,7 @@ public final class FeedServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
