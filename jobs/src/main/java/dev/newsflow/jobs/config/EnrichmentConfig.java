@@ -46,8 +46,8 @@ public record EnrichmentConfig(
                 env.getOrDefault(KAFKA_BOOTSTRAP, "127.0.0.1:9092"),
                 URI.create(env.getOrDefault(OPENSEARCH_URL, "http://127.0.0.1:9200")),
                 env.getOrDefault(CONSUMER_GROUP, "newsflow-enrichment"),
-                Duration.ofMillis(number(env, CHECKPOINT_INTERVAL_MS, 5_000)),
-                (int) number(env, MAX_HTML_CHARS, DEFAULT_MAX_HTML_CHARS),
+                EnvValues.millis(env, CHECKPOINT_INTERVAL_MS, Duration.ofSeconds(5)),
+                (int) EnvValues.number(env, MAX_HTML_CHARS, DEFAULT_MAX_HTML_CHARS),
                 env.getOrDefault(TRANSACTIONAL_ID_PREFIX, "newsflow-enrichment"),
                 InferenceConfig.fromEnv(env));
     }
@@ -74,17 +74,5 @@ public record EnrichmentConfig(
                 maxHtmlChars,
                 transactionalIdPrefix,
                 value);
-    }
-
-    static long number(Map<String, String> env, String key, long fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + value + "'", e);
-        }
     }
 }

@@ -68,16 +68,16 @@ public record FeedIngestConfig(
                 env.getOrDefault(KAFKA_BOOTSTRAP, "127.0.0.1:9092"),
                 feedsFile == null || feedsFile.isBlank() ? null : feedsFile.trim(),
                 new PollSchedule(
-                        millis(env, MIN_INTERVAL_MS, Duration.ofMinutes(5)),
-                        millis(env, MAX_INTERVAL_MS, Duration.ofHours(24))),
-                (int) number(env, MAX_SEEN_IDS, 2_000),
-                (int) number(env, POLL_CONCURRENCY, 8),
-                millis(env, HOST_DELAY_MS, Duration.ofSeconds(1)),
-                (int) number(env, PAGE_CONCURRENCY, 16),
-                millis(env, PAGE_TIMEOUT_MS, Duration.ofMinutes(5)),
-                (int) number(env, PAGE_ATTEMPTS, 3),
-                millis(env, CONTROL_POLL_MS, Duration.ofSeconds(1)),
-                millis(env, CHECKPOINT_INTERVAL_MS, Duration.ofSeconds(5)),
+                        EnvValues.millis(env, MIN_INTERVAL_MS, Duration.ofMinutes(5)),
+                        EnvValues.millis(env, MAX_INTERVAL_MS, Duration.ofHours(24))),
+                (int) EnvValues.number(env, MAX_SEEN_IDS, 2_000),
+                (int) EnvValues.number(env, POLL_CONCURRENCY, 8),
+                EnvValues.millis(env, HOST_DELAY_MS, Duration.ofSeconds(1)),
+                (int) EnvValues.number(env, PAGE_CONCURRENCY, 16),
+                EnvValues.millis(env, PAGE_TIMEOUT_MS, Duration.ofMinutes(5)),
+                (int) EnvValues.number(env, PAGE_ATTEMPTS, 3),
+                EnvValues.millis(env, CONTROL_POLL_MS, Duration.ofSeconds(1)),
+                EnvValues.millis(env, CHECKPOINT_INTERVAL_MS, Duration.ofSeconds(5)),
                 env.getOrDefault(TRANSACTIONAL_ID_PREFIX, "newsflow-ingest"),
                 Boolean.parseBoolean(env.getOrDefault(ALLOW_LOOPBACK, "false").trim()));
     }
@@ -114,21 +114,5 @@ public record FeedIngestConfig(
 
     private static boolean isPositive(Duration d) {
         return !d.isNegative() && !d.isZero();
-    }
-
-    private static Duration millis(Map<String, String> env, String key, Duration fallback) {
-        return Duration.ofMillis(number(env, key, fallback.toMillis()));
-    }
-
-    private static long number(Map<String, String> env, String key, long fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + value + "'", e);
-        }
     }
 }

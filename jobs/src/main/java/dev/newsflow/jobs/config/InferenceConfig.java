@@ -75,18 +75,18 @@ public record InferenceConfig(
     public static InferenceConfig fromEnv(Map<String, String> env) {
         return new InferenceConfig(
                 env.getOrDefault(HOST, "127.0.0.1"),
-                (int) EnrichmentConfig.number(env, PORT, 8001),
-                (int) EnrichmentConfig.number(env, BATCH_SIZE, 16),
-                millis(env, MAX_WAIT_MS, 20),
-                (int) EnrichmentConfig.number(env, CAPACITY, 64),
-                (int) EnrichmentConfig.number(env, MAX_CONCURRENT_BATCHES, 2),
-                millis(env, DEADLINE_MS, 30_000),
-                millis(env, TIMEOUT_MS, 300_000),
+                (int) EnvValues.number(env, PORT, 8001),
+                (int) EnvValues.number(env, BATCH_SIZE, 16),
+                EnvValues.millis(env, MAX_WAIT_MS, Duration.ofMillis(20)),
+                (int) EnvValues.number(env, CAPACITY, 64),
+                (int) EnvValues.number(env, MAX_CONCURRENT_BATCHES, 2),
+                EnvValues.millis(env, DEADLINE_MS, Duration.ofMillis(30_000)),
+                EnvValues.millis(env, TIMEOUT_MS, Duration.ofMillis(300_000)),
                 new RetryPolicy(
-                        (int) EnrichmentConfig.number(env, MAX_RETRIES, 3),
+                        (int) EnvValues.number(env, MAX_RETRIES, 3),
                         new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 0.2)),
-                (int) EnrichmentConfig.number(env, BREAKER_FAILURES, 5),
-                millis(env, BREAKER_COOL_DOWN_MS, 30_000),
+                (int) EnvValues.number(env, BREAKER_FAILURES, 5),
+                EnvValues.millis(env, BREAKER_COOL_DOWN_MS, Duration.ofMillis(30_000)),
                 OnFailure.valueOf(env.getOrDefault(ON_FAILURE, "DEAD_LETTER").trim()),
                 MiniLmEmbedder.MODEL_NAME);
     }
@@ -141,9 +141,5 @@ public record InferenceConfig(
                 breakerCoolDown,
                 newOnFailure,
                 embeddingModel);
-    }
-
-    private static Duration millis(Map<String, String> env, String key, long fallback) {
-        return Duration.ofMillis(EnrichmentConfig.number(env, key, fallback));
     }
 }
