@@ -98,12 +98,14 @@ public final class LocalStack implements AutoCloseable {
         progress.note("Kafka      " + kafka.bootstrapServers() + "  topics: " + topicNames());
         openSearch = os.join();
         resources.push(openSearch);
-        new SearchIndexBootstrap(openSearch.httpUri()).ensure(SearchIndex.ARTICLES);
+        new SearchIndexBootstrap(openSearch.httpUri()).ensureAll();
         progress.note(
                 "OpenSearch "
                         + openSearch.httpUri()
-                        + "  index: "
-                        + SearchIndex.ARTICLES.concreteIndex());
+                        + "  indices: "
+                        + SearchIndex.all().stream()
+                                .map(SearchIndex::concreteIndex)
+                                .collect(java.util.stream.Collectors.joining(", ")));
 
         progress.step("Loading all-MiniLM-L6-v2 (ONNX Runtime, from the Maven jar)");
         TextEmbedder queryEmbedder = new MiniLmEmbedder();

@@ -68,6 +68,7 @@ public final class ExtractArticle extends ProcessFunction<CrawlEvent, EnrichedAr
             CrawlEvent event, ArticleExtractor.Extracted extracted) {
         return EnrichedArticle.newBuilder()
                 .setId(ArticleIds.idOf(event.getUrl()))
+                .setCrawlEventId(event.getEventId())
                 .setUrl(ArticleIds.canonicalUrl(event.getUrl()))
                 .setSource(event.getSource())
                 .setTitle(extracted.title())

@@ -13,7 +13,6 @@ import dev.newsflow.jobs.serde.RawRecordDeserializer;
 import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.kafka.Topics;
-import dev.newsflow.schemas.search.SearchIndex;
 import dev.newsflow.schemas.search.SearchIndexBootstrap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -45,7 +44,7 @@ public final class EnrichmentJob {
 
     public static void main(String[] args) throws Exception {
         EnrichmentConfig config = EnrichmentConfig.fromEnv(System.getenv());
-        new SearchIndexBootstrap(config.openSearchUri()).ensure(SearchIndex.ARTICLES);
+        new SearchIndexBootstrap(config.openSearchUri()).ensureAll();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(
                 config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);

@@ -30,7 +30,19 @@ public final class ArticleDocuments {
         doc.put("enrichedAt", iso(a.getEnrichedAt()));
         doc.put("author", a.getAuthor());
         doc.put("imageUrl", a.getImageUrl());
+        doc.put("keywords", a.getKeywords());
+        doc.put("contentHash", a.getContentHash());
+        doc.put("importanceComponents", stringKeys(a.getImportanceComponents()));
         return doc;
+    }
+
+    /** Avro may hand map keys over as {@code Utf8}; the JSON document wants strings. */
+    static Map<String, Object> stringKeys(Map<? extends CharSequence, ?> map) {
+        Map<String, Object> out = new HashMap<>();
+        if (map != null) {
+            map.forEach((k, v) -> out.put(k.toString(), v));
+        }
+        return out;
     }
 
     private static String iso(Instant t) {

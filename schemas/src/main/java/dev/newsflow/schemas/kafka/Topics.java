@@ -2,11 +2,13 @@ package dev.newsflow.schemas.kafka;
 
 import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.schemas.DeadLetter;
+import dev.newsflow.schemas.DuplicateArticle;
 import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.FeedCommand;
 import dev.newsflow.schemas.FeedHealth;
 import dev.newsflow.schemas.Interaction;
 import dev.newsflow.schemas.Persona;
+import dev.newsflow.schemas.Story;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -60,6 +62,30 @@ public final class Topics {
                     2,
                     DELETE_7_DAYS,
                     "articles after extraction, embedding and scoring");
+
+    /** Stories as they change, keyed by story id; compacted: the current version of each story. */
+    public static final Topic<String, Story> STORIES =
+            new Topic<>(
+                    "news.stories",
+                    Serdes.String(),
+                    AvroSerde.of(Story.class),
+                    2,
+                    Map.of(
+                            "cleanup.policy",
+                            "compact,delete",
+                            "retention.ms",
+                            String.valueOf(30L * 24 * 3600 * 1000)),
+                    "stories: articles about the same event, with importance (compacted)");
+
+    /** Crawl events dropped as duplicates, with the article they duplicate, keyed by article id. */
+    public static final Topic<String, DuplicateArticle> DUPLICATES =
+            new Topic<>(
+                    "news.duplicates",
+                    Serdes.String(),
+                    AvroSerde.of(DuplicateArticle.class),
+                    1,
+                    DELETE_7_DAYS,
+                    "crawl events dropped as duplicates of an earlier article");
 
     /** Records that could not be processed, with the reason. */
     public static final Topic<String, DeadLetter> DLQ =
@@ -116,7 +142,16 @@ public final class Topics {
                     "per-feed health: last outcome, failures, last error");
 
     private static final List<Topic<?, ?>> ALL =
-            List.of(CRAWL, ENRICHED, DLQ, INTERACTIONS, PERSONAS, FEED_CONTROL, FEED_HEALTH);
+            List.of(
+                    CRAWL,
+                    ENRICHED,
+                    STORIES,
+                    DUPLICATES,
+                    DLQ,
+                    INTERACTIONS,
+                    PERSONAS,
+                    FEED_CONTROL,
+                    FEED_HEALTH);
 
     private Topics() {}
 

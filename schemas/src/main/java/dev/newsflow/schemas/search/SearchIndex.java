@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * An OpenSearch index that readers address by {@code alias} while writes go to the versioned
@@ -16,14 +17,23 @@ public record SearchIndex(String alias, int version, String templateResource) {
      * Enriched articles: text fields, the 384-dimensional MiniLM embedding (lucene HNSW, cosine).
      */
     public static final SearchIndex ARTICLES =
-            new SearchIndex("articles", 1, "/opensearch/articles-v1.json");
+            new SearchIndex("articles", 2, "/opensearch/articles-v2.json");
 
-    /** Name of the concrete index behind the alias, e.g. {@code articles-v1}. */
+    /** Stories: headline, members, sources, centroid (lucene HNSW, cosine), importance. */
+    public static final SearchIndex STORIES =
+            new SearchIndex("stories", 1, "/opensearch/stories-v1.json");
+
+    /** Every index Newsflow writes. */
+    public static List<SearchIndex> all() {
+        return List.of(ARTICLES, STORIES);
+    }
+
+    /** Name of the concrete index behind the alias, e.g. {@code articles-v2}. */
     public String concreteIndex() {
         return alias + "-v" + version;
     }
 
-    /** Name of the index template, e.g. {@code articles-v1}. */
+    /** Name of the index template, e.g. {@code articles-v2}. */
     public String templateName() {
         return concreteIndex();
     }

@@ -28,6 +28,13 @@ public final class SearchIndexBootstrap {
         this.openSearch = openSearch;
     }
 
+    /** {@link #ensure(SearchIndex)} for every index Newsflow writes. */
+    public void ensureAll() {
+        for (SearchIndex index : SearchIndex.all()) {
+            ensure(index);
+        }
+    }
+
     public void ensure(SearchIndex index) {
         send("PUT", "/_index_template/" + index.templateName(), index.templateJson(), 200);
         if (status("HEAD", "/_alias/" + index.alias()) == 404) {
