@@ -8,16 +8,15 @@ import dev.newsflow.jobs.functions.ingest.HttpFeedPoller;
 import dev.newsflow.jobs.functions.ingest.HttpPageFetcher;
 import dev.newsflow.jobs.testing.FeedServer;
 import dev.newsflow.jobs.testing.RestartFeeds;
+import dev.newsflow.jobs.testing.RetainedCheckpoints;
 import dev.newsflow.jobs.testing.ServedCrawl;
 import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.testkit.RealServices;
 import dev.newsflow.testkit.flink.FlinkTestCluster;
 import dev.newsflow.testkit.kafka.KafkaBroker;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +82,7 @@ class FeedIngestRestartITCase {
                 first.cancel().get();
             }
             checkpoint =
-                    latestCheckpoint(checkpoints.resolve(first.getJobID().toString()))
+                    RetainedCheckpoints.latest(checkpoints.resolve(first.getJobID().toString()))
                             .orElseThrow(
                                     () ->
                                             new AssertionError(
@@ -106,9 +105,8 @@ class FeedIngestRestartITCase {
                 ServedCrawl.await(kafka.bootstrapServers(), server, expected.size(), WAIT);
                 // Two more checkpoints: a late duplicate would have been committed by then.
                 Path secondRun = checkpoints.resolve(second.getJobID().toString());
-                int now =
-                        latestCheckpoint(secondRun).map(FeedIngestRestartITCase::number).orElse(0);
-                awaitCheckpoint(secondRun, now + 2);
+                RetainedCheckpoints.await(
+                        secondRun, RetainedCheckpoints.latestNumber(secondRun) + 2, WAIT);
                 all = ServedCrawl.committed(kafka.bootstrapServers(), server);
             } finally {
                 second.cancel().get();
@@ -195,34 +193,5 @@ class FeedIngestRestartITCase {
                 config,
                 HttpPageFetcher.factory(policy));
         return env.executeAsync(FeedIngestJob.NAME);
-    }
-
-    /** The completed checkpoint with the highest number under a job's checkpoint directory. */
-    private static Optional<Path> latestCheckpoint(Path jobDir) throws IOException {
-        if (!Files.isDirectory(jobDir)) {
-            return Optional.empty();
-        }
-        List<Path> completed = new ArrayList<>();
-        try (Stream<Path> children = Files.list(jobDir)) {
-            children.filter(p -> p.getFileName().toString().startsWith("chk-"))
-                    .filter(p -> Files.exists(p.resolve("_metadata")))
-                    .forEach(completed::add);
-        }
-        return completed.stream().max((a, b) -> Integer.compare(number(a), number(b)));
-    }
-
-    private static int number(Path checkpoint) {
-        return Integer.parseInt(checkpoint.getFileName().toString().substring("chk-".length()));
-    }
-
-    private static void awaitCheckpoint(Path jobDir, int number) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (latestCheckpoint(jobDir).map(FeedIngestRestartITCase::number).orElse(0) < number) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "checkpoint " + number + " not completed under " + jobDir + " in " + WAIT);
-            }
-            Thread.sleep(100);
-        }
     }
 }
