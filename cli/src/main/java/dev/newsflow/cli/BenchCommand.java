@@ -2,7 +2,11 @@ package dev.newsflow.cli;
 
 import dev.newsflow.benchmarks.extraction.ExtractionBenchmark;
 import dev.newsflow.benchmarks.summarization.SummarizationBenchmark;
+import dev.newsflow.cli.bench.PipelineBenchmark;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,5 +47,29 @@ final class BenchCommand {
                             + " ../shared/data/summarization/cnndm-dev.jsonl).")
     void summarization(@Parameters(paramLabel = "ARTICLES_JSONL") Path articles) throws Exception {
         SummarizationBenchmark.main(new String[] {articles.toString()});
+    }
+
+    @Command(
+            name = "pipeline",
+            mixinStandardHelpOptions = true,
+            description =
+                    "The whole enrichment job on the local stack vs the embedding model alone, on"
+                            + " the same real articles: articles/s and their ratio, and crawl"
+                            + " event to searchable latency p50/p99 (DATA_DIR: ../shared/data).")
+    void pipeline(
+            @Parameters(paramLabel = "DATA_DIR") Path data,
+            @Option(
+                            names = "--pace-ms",
+                            defaultValue = "500",
+                            description =
+                                    "Latency phase: one page every this many ms (default:"
+                                            + " ${DEFAULT-VALUE}).")
+                    long paceMs)
+            throws Exception {
+        Path work = Files.createTempDirectory("newsflow-bench-pipeline-");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        System.setProperty("newsflow.log.file", work.resolve("newsflow.log").toString());
+        System.out.println("Work dir and logs: " + work);
+        new PipelineBenchmark(data, Duration.ofMillis(paceMs), System.out).run(work);
     }
 }

@@ -58,7 +58,7 @@ class LocalStackITCase {
             // Then: every event was indexed or dead-lettered, and search finds by meaning
             assertThat(processed).as("all processed; console:%n%s", console).isTrue();
             assertThat(console.toString(StandardCharsets.UTF_8))
-                    .contains("31 of 31 processed: 30 enriched, 1 dead-lettered")
+                    .contains("31 of 31 processed: 30 enriched, 0 duplicates, 1 dead-lettered")
                     .contains("dead-lettered at extract: no text extracted");
             JsonNode results =
                     get(stack.queryServiceUri().resolve("/search?q=interest+rate+decision&k=3"))

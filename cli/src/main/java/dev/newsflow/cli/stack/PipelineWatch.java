@@ -1,6 +1,7 @@
 package dev.newsflow.cli.stack;
 
 import dev.newsflow.schemas.DeadLetter;
+import dev.newsflow.schemas.DuplicateArticle;
 import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.FeedHealth;
 import dev.newsflow.schemas.kafka.Topics;
@@ -14,14 +15,17 @@ import java.time.Duration;
 final class PipelineWatch implements AutoCloseable {
 
     private final TopicWatcher<EnrichedArticle> enriched;
+    private final TopicWatcher<DuplicateArticle> duplicates;
     private final TopicWatcher<DeadLetter> deadLetters;
     private final TopicWatcher<FeedHealth> feedHealth;
 
     private PipelineWatch(
             TopicWatcher<EnrichedArticle> enriched,
+            TopicWatcher<DuplicateArticle> duplicates,
             TopicWatcher<DeadLetter> deadLetters,
             TopicWatcher<FeedHealth> feedHealth) {
         this.enriched = enriched;
+        this.duplicates = duplicates;
         this.deadLetters = deadLetters;
         this.feedHealth = feedHealth;
     }
@@ -29,6 +33,17 @@ final class PipelineWatch implements AutoCloseable {
     static PipelineWatch start(String bootstrapServers, Progress progress) {
         return new PipelineWatch(
                 new TopicWatcher<>(bootstrapServers, Topics.ENRICHED, a -> {}),
+                new TopicWatcher<>(
+                        bootstrapServers,
+                        Topics.DUPLICATES,
+                        d ->
+                                progress.note(
+                                        "duplicate ("
+                                                + d.getKind()
+                                                + "): "
+                                                + d.getUrl()
+                                                + " repeats "
+                                                + d.getDuplicateOf())),
                 new TopicWatcher<>(
                         bootstrapServers,
                         Topics.DLQ,
@@ -49,22 +64,24 @@ final class PipelineWatch implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code published} more events have been enriched or dead-lettered, reporting
-     * progress; returns false if that takes longer than {@code timeout}.
+     * Waits until {@code published} more events have been enriched, dropped as duplicates or
+     * dead-lettered, reporting progress; returns false if that takes longer than {@code timeout}.
      */
     boolean awaitProcessed(long published, Duration timeout, Progress progress)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastReported = -1;
         while (System.nanoTime() < deadline) {
-            long done = enriched.count() + deadLetters.count();
+            long done = enriched.count() + duplicates.count() + deadLetters.count();
             if (done != lastReported) {
                 progress.note(
                         String.format(
-                                "%d of %d processed: %d enriched, %d dead-lettered",
+                                "%d of %d processed: %d enriched, %d duplicates, %d"
+                                        + " dead-lettered",
                                 Math.min(done, published),
                                 published,
                                 enriched.count(),
+                                duplicates.count(),
                                 deadLetters.count()));
                 lastReported = done;
             }
@@ -80,6 +97,7 @@ final class PipelineWatch implements AutoCloseable {
     public void close() throws InterruptedException {
         feedHealth.close();
         deadLetters.close();
+        duplicates.close();
         enriched.close();
     }
 }
