@@ -94,6 +94,13 @@ class CheckRepositoryTest(unittest.TestCase):
         self.assertIn("EMBEDDING is TYPE_FP32 [768], the client needs TYPE_FP32 [384]",
                       self.errors())
 
+    def test_client_token_mode_and_vllm_contract(self):
+        self.edit("embedder_onnx/config.pbtxt", 'name: "token_type_ids"', 'name: "segment_ids"')
+        self.edit("summarizer_llm/config.pbtxt", 'name: "text_output"', 'name: "output"')
+        errors = self.errors()
+        self.assertIn("contract: embedder_onnx lacks input token_type_ids", errors)
+        self.assertIn("contract: summarizer_llm lacks output text_output", errors)
+
     def test_python_syntax_error(self):
         self.edit("summarizer/1/model.py", "async def execute(self, requests):",
                   "async def execute(self, requests)")

@@ -10,7 +10,10 @@
    produce every ensemble output; batch sizes fit; the summarizer's LLM, adapter and BLS tensors
    exist; the vLLM model is decoupled and unbatched.
 4. The jobs' client contract (TritonClient): `embedder` TEXT -> EMBEDDING FP32 [384],
-   `summarizer` TEXT -> SUMMARY, both BYTES [1] with batching.
+   `summarizer` TEXT -> SUMMARY, both BYTES [1] with batching; in token mode `embedder_onnx`
+   input_ids, attention_mask, token_type_ids INT64 [-1] -> sentence_embedding FP32 [384], batching;
+   on the vLLM path `summarizer_llm` text_input, stream, sampling_parameters,
+   exclude_input_in_output -> text_output, unbatched.
 
 Usage: python3 tools/check_repository.py [REPOSITORY]   (exit status 1 on any error)
 """
@@ -518,21 +521,40 @@ def check_summarizer(repository, configs, errors):
         errors.append("summarizer: the prompt's 'user' template lacks {{ARTICLE}}")
 
 
-# What dev.newsflow.inference.client.TritonClient sends and reads.
+# What dev.newsflow.inference.client.TritonClient sends and reads, and whether the model must batch
+# (the client sends [n, ...]) or take unbatched requests (the vLLM backend, one prompt each).
+TOKENS = ("TYPE_INT64", [-1])
 CONTRACT = {
-    "embedder": ({"TEXT": ("TYPE_STRING", [1])}, {"EMBEDDING": ("TYPE_FP32", [384])}),
-    "summarizer": ({"TEXT": ("TYPE_STRING", [1])}, {"SUMMARY": ("TYPE_STRING", [1])}),
+    "embedder": ({"TEXT": ("TYPE_STRING", [1])}, {"EMBEDDING": ("TYPE_FP32", [384])}, True),
+    "summarizer": ({"TEXT": ("TYPE_STRING", [1])}, {"SUMMARY": ("TYPE_STRING", [1])}, True),
+    # Token mode (TokenizedEmbeddings).
+    "embedder_onnx": (
+        {"input_ids": TOKENS, "attention_mask": TOKENS, "token_type_ids": TOKENS},
+        {"sentence_embedding": ("TYPE_FP32", [384])},
+        True,
+    ),
+    # The vLLM path (VllmSummaries).
+    "summarizer_llm": (
+        {
+            "text_input": ("TYPE_STRING", [1]),
+            "stream": ("TYPE_BOOL", [1]),
+            "sampling_parameters": ("TYPE_STRING", [1]),
+            "exclude_input_in_output": ("TYPE_BOOL", [1]),
+        },
+        {"text_output": ("TYPE_STRING", [-1])},
+        False,
+    ),
 }
 
 
 def check_contract(configs, errors):
-    for name, (inputs, outputs) in CONTRACT.items():
+    for name, (inputs, outputs, batched) in CONTRACT.items():
         config = configs.get(name)
         if config is None:
             errors.append(f"contract: model {name!r} is missing")
             continue
-        if config.get("max_batch_size", 0) < 1:
-            errors.append(f"contract: {name} must batch (the client sends [n, 1])")
+        if batched and config.get("max_batch_size", 0) < 1:
+            errors.append(f"contract: {name} must batch (the client sends [n, ...])")
         for kind, expected in (("input", inputs), ("output", outputs)):
             actual = tensors(config, kind)
             for tensor, (data_type, dims) in expected.items():

@@ -8,6 +8,9 @@ raw contents), and prints the cosine between the two vectors of each text:
     python3 serving/triton/tools/compare_embedders.py --reference 127.0.0.1:8001 \
         --candidate triton.example.internal:8001 ../shared/data/summarization/cnndm-dev.jsonl
 
+The ensemble cuts texts at 256 word pieces, while the local server chunk-and-pools longer ones by
+default: start the reference with NEWSFLOW_EMBEDDER_MAX_WINDOWS=1 so that both truncate.
+
 Texts come from JSON lines (every string value of "article", "reference", "summary", "text" or
 "title"). Exit status 1 when the lowest cosine is below --min-cosine (default 0.9999). Needs
 numpy, grpcio and grpcio-tools; the message classes are generated from the project's

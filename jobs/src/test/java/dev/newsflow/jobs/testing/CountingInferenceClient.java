@@ -1,6 +1,7 @@
 package dev.newsflow.jobs.testing;
 
 import dev.newsflow.inference.client.InferenceClient;
+import dev.newsflow.inference.client.Summary;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,11 @@ public final class CountingInferenceClient implements InferenceClient {
     @Override
     public CompletableFuture<List<String>> summarizeAsync(List<String> articles) {
         return delegate.summarizeAsync(articles);
+    }
+
+    @Override
+    public CompletableFuture<List<Summary>> summarizeWithRatingAsync(List<String> articles) {
+        return delegate.summarizeWithRatingAsync(articles);
     }
 
     @Override

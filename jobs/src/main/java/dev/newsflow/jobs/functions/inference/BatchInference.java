@@ -2,10 +2,13 @@ package dev.newsflow.jobs.functions.inference;
 
 import dev.newsflow.inference.client.InferenceClient;
 import dev.newsflow.inference.client.InferenceException;
+import dev.newsflow.inference.client.Summary;
 import dev.newsflow.schemas.EnrichedArticle;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
@@ -85,7 +88,8 @@ public final class BatchInference {
             bodies.add(article.getText());
         }
         CompletableFuture<float[][]> embeddings = call(() -> client.embedAsync(texts));
-        CompletableFuture<List<String>> summaries = call(() -> client.summarizeAsync(bodies));
+        CompletableFuture<List<Summary>> summaries =
+                call(() -> client.summarizeWithRatingAsync(bodies));
         // thenCombine waits for both calls, so a retry never overlaps the previous attempt.
         embeddings
                 .thenCombine(summaries, (vectors, summary) -> enrich(batch, vectors, summary))
@@ -138,7 +142,7 @@ public final class BatchInference {
     }
 
     private List<EnrichedArticle> enrich(
-            List<EnrichedArticle> batch, float[][] vectors, List<String> summaries) {
+            List<EnrichedArticle> batch, float[][] vectors, List<Summary> summaries) {
         if (vectors.length != batch.size() || summaries.size() != batch.size()) {
             throw new IllegalStateException(
                     "server answered "
@@ -155,16 +159,25 @@ public final class BatchInference {
             for (float v : vectors[i]) {
                 embedding.add(v);
             }
+            Summary summary = summaries.get(i);
+            Map<String, Double> components = new HashMap<>(batch.get(i).getImportanceComponents());
+            // The summarization model's importance rating, when it gives one (the 7B model does,
+            // the CPU stand-in does not), is one of the components importance is scored from.
+            summary.rating().ifPresent(r -> components.put(MODEL_RATING, r));
             enriched.add(
                     EnrichedArticle.newBuilder(batch.get(i))
                             .setEmbedding(embedding)
                             .setEmbeddingModel(embeddingModel)
-                            .setSummary(summaries.get(i))
+                            .setSummary(summary.text())
+                            .setImportanceComponents(components)
                             .setEnrichedAt(java.time.Instant.now())
                             .build());
         }
         return enriched;
     }
+
+    /** Key of the model's rating in {@code EnrichedArticle.importanceComponents}. */
+    public static final String MODEL_RATING = "model";
 
     /** A client that throws instead of returning a failed future is treated the same way. */
     private static <T> CompletableFuture<T> call(

@@ -2,6 +2,7 @@ package dev.newsflow.jobs.functions.inference;
 
 import dev.newsflow.inference.client.InferenceClient;
 import dev.newsflow.inference.client.TritonClient;
+import dev.newsflow.inference.client.TritonClientConfig;
 import dev.newsflow.jobs.config.InferenceConfig;
 import dev.newsflow.jobs.config.InferenceConfig.OnFailure;
 import dev.newsflow.jobs.functions.DeadLetters;
@@ -52,12 +53,24 @@ public final class InferArticles extends RichAsyncFunction<EnrichedArticle, Enri
         this.config = config;
     }
 
-    /** Clients of the server at the configured endpoint, each call with the configured deadline. */
+    /**
+     * Clients of the server at the configured endpoint, each call with the configured deadline; the
+     * models and their tensor contracts (text or token embeddings, the summarizer or vLLM directly)
+     * come from the {@code NEWSFLOW_INFERENCE_EMBEDDER_*}, {@code NEWSFLOW_INFERENCE_SUMMARIZER_*}
+     * and {@code NEWSFLOW_INFERENCE_VLLM_*} variables ({@link TritonClientConfig}), read here,
+     * where the job is built.
+     */
     public static SerializableSupplier<InferenceClient> triton(InferenceConfig config) {
+        return triton(config, TritonClientConfig.fromEnv(System.getenv()));
+    }
+
+    /** Clients of the server at the configured endpoint, calling the given models. */
+    public static SerializableSupplier<InferenceClient> triton(
+            InferenceConfig config, TritonClientConfig models) {
         String host = config.host();
         int port = config.port();
         Duration deadline = config.deadline();
-        return () -> TritonClient.connect(host, port, deadline);
+        return () -> TritonClient.connect(host, port, deadline, models);
     }
 
     @Override

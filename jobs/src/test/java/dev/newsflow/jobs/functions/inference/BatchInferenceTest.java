@@ -2,6 +2,8 @@ package dev.newsflow.jobs.functions.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsflow.inference.client.InferenceClient;
+import dev.newsflow.inference.client.Summary;
 import dev.newsflow.jobs.functions.fetch.Backoff;
 import dev.newsflow.jobs.testing.Articles;
 import dev.newsflow.jobs.testing.FakeInferenceClient;
@@ -100,7 +102,57 @@ class BatchInferenceTest {
                 .hasMessageContaining("UNAVAILABLE");
     }
 
-    private BatchInference inference(FakeInferenceClient client) {
+    @Test
+    void theModelsImportanceRatingBecomesAnImportanceComponentWhenItGivesOne() {
+        // Given: a model that rates every article 0.8, and one that does not rate
+        FakeInferenceClient unrated = new FakeInferenceClient(Script.healthy());
+        InferenceClient rating =
+                new InferenceClient() {
+                    @Override
+                    public CompletableFuture<float[][]> embedAsync(List<String> texts) {
+                        return unrated.embedAsync(texts);
+                    }
+
+                    @Override
+                    public CompletableFuture<List<String>> summarizeAsync(List<String> articles) {
+                        return unrated.summarizeAsync(articles);
+                    }
+
+                    @Override
+                    public CompletableFuture<List<Summary>> summarizeWithRatingAsync(
+                            List<String> articles) {
+                        return unrated.summarizeAsync(articles)
+                                .thenApply(t -> t.stream().map(s -> Summary.of(s, 0.8)).toList());
+                    }
+
+                    @Override
+                    public boolean serverReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public boolean modelReady(String model) {
+                        return true;
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+
+        // Then: the rating is stored under "model"; without one, the component is absent
+        assertThat(inference(rating).infer(BATCH).join())
+                .allSatisfy(
+                        a ->
+                                assertThat(a.getImportanceComponents())
+                                        .containsEntry(BatchInference.MODEL_RATING, 0.8));
+        assertThat(inference(unrated).infer(BATCH).join())
+                .allSatisfy(
+                        a ->
+                                assertThat(a.getImportanceComponents())
+                                        .doesNotContainKey(BatchInference.MODEL_RATING));
+    }
+
+    private BatchInference inference(InferenceClient client) {
         return new BatchInference(
                 client,
                 retry,

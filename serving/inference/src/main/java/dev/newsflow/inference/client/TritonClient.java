@@ -1,15 +1,13 @@
 package dev.newsflow.inference.client;
 
-import com.google.protobuf.ByteString;
+import dev.newsflow.inference.client.TritonClientConfig.EmbedderInput;
+import dev.newsflow.inference.client.TritonClientConfig.SummarizerBackend;
 import dev.newsflow.inference.grpc.GRPCInferenceServiceGrpc;
-import dev.newsflow.inference.grpc.InferTensorContents;
 import dev.newsflow.inference.grpc.ModelInferRequest;
 import dev.newsflow.inference.grpc.ModelInferResponse;
-import dev.newsflow.inference.grpc.ModelInferResponse.InferOutputTensor;
 import dev.newsflow.inference.grpc.ModelReadyRequest;
 import dev.newsflow.inference.grpc.ServerReadyRequest;
 import dev.newsflow.inference.protocol.Datatype;
-import dev.newsflow.inference.protocol.MalformedTensorException;
 import dev.newsflow.inference.protocol.TensorCodec;
 import dev.newsflow.inference.protocol.TensorShapes;
 import io.grpc.Channel;
@@ -18,22 +16,29 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
- * {@link InferenceClient} over the KServe v2 / Triton gRPC protocol: one {@code ModelInfer} call
- * per batch, texts as a {@code BYTES} tensor {@code TEXT} of shape {@code [batch, 1]} in {@code
- * raw_input_contents}; reads {@code EMBEDDING} (FP32 {@code [batch, dim]}) and {@code SUMMARY}
- * (BYTES {@code [batch, 1]}) from raw or typed contents. Works against the local server and a real
- * Triton alike.
+ * {@link InferenceClient} over the KServe v2 / Triton gRPC protocol, one {@code ModelInfer} call
+ * per batch. Works against the local server and a real Triton alike; {@link TritonClientConfig}
+ * says which models it calls and with which tensors:
+ *
+ * <ul>
+ *   <li>embeddings, text mode (default): texts as a {@code BYTES} tensor {@code TEXT} of shape
+ *       {@code [batch, 1]}, {@code EMBEDDING} (FP32 {@code [batch, dim]}) back;
+ *   <li>embeddings, token mode: the client tokenizes and chunks ({@link TokenizedEmbeddings}) for a
+ *       model that takes word pieces, such as Triton's {@code embedder_onnx};
+ *   <li>summaries (default): {@code TEXT} in, {@code SUMMARY} (BYTES {@code [batch, 1]}) back, and
+ *       {@code IMPORTANCE} (FP32, NaN = none) where the server rates (Triton's wrapper does);
+ *   <li>summaries from Triton's vLLM backend directly ({@link VllmSummaries}).
+ * </ul>
  *
  * <p>Every call has a deadline. Thread-safe; one client (one HTTP/2 connection) serves a whole
  * task. No retries: a failed call completes with an {@link InferenceException} saying whether a
@@ -46,6 +51,7 @@ public final class TritonClient implements InferenceClient {
     public static final String TEXT = "TEXT";
     public static final String EMBEDDING = "EMBEDDING";
     public static final String SUMMARY = "SUMMARY";
+    public static final String IMPORTANCE = "IMPORTANCE";
 
     /** Large enough for a batch of long articles; gRPC's default is 4 MiB. */
     public static final int MAX_MESSAGE_BYTES = 64 << 20;
@@ -53,50 +59,106 @@ public final class TritonClient implements InferenceClient {
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
 
     private final ManagedChannel ownedChannel;
-    private final GRPCInferenceServiceGrpc.GRPCInferenceServiceStub stub;
     private final GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub blockingStub;
     private final Duration deadline;
+    private final TritonClientConfig config;
+    private final ModelCalls calls;
+    private final TokenizedEmbeddings tokenized;
+    private final VllmSummaries vllm;
 
-    /** Uses a channel the caller owns (and closes). */
+    /** Uses a channel the caller owns (and closes), with {@link TritonClientConfig#defaults()}. */
     public TritonClient(Channel channel, Duration deadline) {
-        this(channel, null, deadline);
+        this(channel, null, deadline, TritonClientConfig.defaults());
     }
 
-    private TritonClient(Channel channel, ManagedChannel owned, Duration deadline) {
+    /** Uses a channel the caller owns (and closes). */
+    public TritonClient(Channel channel, Duration deadline, TritonClientConfig config) {
+        this(channel, null, deadline, config);
+    }
+
+    private TritonClient(
+            Channel channel, ManagedChannel owned, Duration deadline, TritonClientConfig config) {
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("deadline must be positive, was " + deadline);
         }
+        this.config = Objects.requireNonNull(config, "config");
         this.ownedChannel = owned;
-        this.stub = GRPCInferenceServiceGrpc.newStub(channel);
         this.blockingStub = GRPCInferenceServiceGrpc.newBlockingStub(channel);
+        this.calls = new ModelCalls(GRPCInferenceServiceGrpc.newStub(channel), deadline);
+        this.tokenized =
+                config.embedderInput() == EmbedderInput.TOKENS
+                        ? new TokenizedEmbeddings(
+                                calls,
+                                config.embedderModel(),
+                                config.windows(),
+                                config.maxRowsPerCall())
+                        : null;
+        this.vllm =
+                config.summarizerBackend() == SummarizerBackend.VLLM
+                        ? new VllmSummaries(
+                                calls,
+                                config.summarizerModel(),
+                                config.vllm(),
+                                SummaryPrompt.load())
+                        : null;
+    }
+
+    /**
+     * Connects (lazily, plaintext) to a server at {@code host:port} with {@link
+     * TritonClientConfig#defaults()}; closing closes the channel.
+     */
+    public static TritonClient connect(String host, int port, Duration deadline) {
+        return connect(host, port, deadline, TritonClientConfig.defaults());
     }
 
     /**
      * Connects (lazily, plaintext) to a server at {@code host:port}; closing closes the channel.
      */
-    public static TritonClient connect(String host, int port, Duration deadline) {
+    public static TritonClient connect(
+            String host, int port, Duration deadline, TritonClientConfig config) {
         ManagedChannel channel =
                 Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create())
                         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                         .build();
-        return new TritonClient(channel, channel, deadline);
+        try {
+            return new TritonClient(channel, channel, deadline, config);
+        } catch (RuntimeException e) {
+            channel.shutdownNow();
+            throw e;
+        }
     }
 
     @Override
     public CompletableFuture<float[][]> embedAsync(List<String> texts) {
-        if (texts.isEmpty()) {
-            return CompletableFuture.completedFuture(new float[0][]);
+        String model = config.embedderModel();
+        Optional<CompletableFuture<float[][]>> invalid = rejectNulls(model, texts);
+        if (texts.isEmpty() || invalid.isPresent()) {
+            return invalid.orElse(CompletableFuture.completedFuture(new float[0][]));
         }
-        return infer(EMBEDDER, texts, response -> readEmbeddings(response, texts.size()));
+        if (tokenized != null) {
+            return tokenized.embed(texts);
+        }
+        return calls.infer(request(model, texts), r -> readEmbeddings(r, texts.size()));
     }
 
     @Override
     public CompletableFuture<List<String>> summarizeAsync(List<String> articles) {
-        if (articles.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
+        return summarizeWithRatingAsync(articles)
+                .thenApply(summaries -> summaries.stream().map(Summary::text).toList());
+    }
+
+    @Override
+    public CompletableFuture<List<Summary>> summarizeWithRatingAsync(List<String> articles) {
+        String model = config.summarizerModel();
+        Optional<CompletableFuture<List<Summary>>> invalid = rejectNulls(model, articles);
+        if (articles.isEmpty() || invalid.isPresent()) {
+            return invalid.orElse(CompletableFuture.completedFuture(List.of()));
         }
-        return infer(SUMMARIZER, articles, response -> readSummaries(response, articles.size()));
+        if (vllm != null) {
+            return vllm.summarize(articles);
+        }
+        return calls.infer(request(model, articles), r -> readSummaries(r, articles.size()));
     }
 
     @Override
@@ -121,6 +183,9 @@ public final class TritonClient implements InferenceClient {
 
     @Override
     public void close() {
+        if (tokenized != null) {
+            tokenized.close();
+        }
         if (ownedChannel == null) {
             return;
         }
@@ -136,7 +201,7 @@ public final class TritonClient implements InferenceClient {
     static ModelInferRequest request(String model, List<String> texts) {
         return ModelInferRequest.newBuilder()
                 .setModelName(model)
-                .setId(model + "-" + REQUEST_IDS.incrementAndGet())
+                .setId(requestId(model))
                 .addInputs(
                         ModelInferRequest.InferInputTensor.newBuilder()
                                 .setName(TEXT)
@@ -146,127 +211,47 @@ public final class TritonClient implements InferenceClient {
                 .build();
     }
 
-    private <T> CompletableFuture<T> infer(
-            String model, List<String> texts, Function<ModelInferResponse, T> reader) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        int nullAt = firstNull(texts);
-        if (nullAt >= 0) {
-            result.completeExceptionally(
-                    new InferenceException(
-                            Status.Code.INVALID_ARGUMENT,
-                            model + ": texts[" + nullAt + "] is null",
-                            null));
-            return result;
-        }
-        ModelInferRequest request = request(model, texts);
-        stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
-                .modelInfer(
-                        request,
-                        new StreamObserver<>() {
-                            @Override
-                            public void onNext(ModelInferResponse response) {
-                                try {
-                                    result.complete(reader.apply(response));
-                                } catch (RuntimeException e) {
-                                    result.completeExceptionally(InferenceException.of(model, e));
-                                }
-                            }
-
-                            @Override
-                            public void onError(Throwable error) {
-                                result.completeExceptionally(InferenceException.of(model, error));
-                            }
-
-                            @Override
-                            public void onCompleted() {
-                                // onNext completed the future.
-                            }
-                        });
-        return result;
-    }
-
-    /** List.of(..).indexOf(null) throws, so search by hand. */
-    private static int firstNull(List<String> texts) {
-        for (int i = 0; i < texts.size(); i++) {
-            if (texts.get(i) == null) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub blocking() {
-        return blockingStub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
+    /** A request id unique within this JVM, naming the model for the server's logs. */
+    static String requestId(String model) {
+        return model + "-" + REQUEST_IDS.incrementAndGet();
     }
 
     static float[][] readEmbeddings(ModelInferResponse response, int batch) {
-        int index = outputIndex(response, EMBEDDING, Datatype.FP32);
-        List<Long> shape = response.getOutputs(index).getShapeList();
-        if (shape.size() != 2 || shape.get(0) != batch || shape.get(1) < 1) {
-            throw new MalformedTensorException(
-                    EMBEDDING + " has shape " + shape + ", expected [" + batch + ", dim]");
-        }
-        int width = Math.toIntExact(shape.get(1));
-        if (response.getRawOutputContentsCount() > 0) {
-            return TensorCodec.decodeFp32(raw(response, index), batch, width);
-        }
-        InferTensorContents contents = response.getOutputs(index).getContents();
-        if (contents.getFp32ContentsCount() != batch * width) {
-            throw new MalformedTensorException(
-                    EMBEDDING + " has " + contents.getFp32ContentsCount() + " values for " + shape);
-        }
-        float[][] vectors = new float[batch][width];
-        for (int i = 0; i < batch * width; i++) {
-            vectors[i / width][i % width] = contents.getFp32Contents(i);
-        }
-        return vectors;
+        return ResponseTensors.fp32Matrix(response, EMBEDDING, batch);
     }
 
-    static List<String> readSummaries(ModelInferResponse response, int batch) {
-        int index = outputIndex(response, SUMMARY, Datatype.BYTES);
-        List<Long> shape = response.getOutputs(index).getShapeList();
-        if (shape.isEmpty() || shape.get(0) != batch || TensorShapes.elementCount(shape) != batch) {
-            throw new MalformedTensorException(
-                    SUMMARY + " has shape " + shape + ", expected [" + batch + ", 1]");
-        }
-        if (response.getRawOutputContentsCount() > 0) {
-            return TensorCodec.decodeStrings(raw(response, index), batch);
-        }
-        List<ByteString> elements = response.getOutputs(index).getContents().getBytesContentsList();
-        if (elements.size() != batch) {
-            throw new MalformedTensorException(
-                    SUMMARY + " has " + elements.size() + " elements for " + shape);
-        }
-        List<String> summaries = new ArrayList<>(batch);
-        for (ByteString element : elements) {
-            summaries.add(element.toStringUtf8());
+    /** {@code SUMMARY}, with {@code IMPORTANCE} where the server sends it (NaN = no rating). */
+    static List<Summary> readSummaries(ModelInferResponse response, int batch) {
+        List<String> texts = ResponseTensors.strings(response, SUMMARY, batch);
+        Optional<float[]> ratings = ResponseTensors.optionalFp32Column(response, IMPORTANCE, batch);
+        List<Summary> summaries = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            double rating = ratings.isPresent() ? ratings.get()[i] : Double.NaN;
+            // A rating off the scale is no rating; the summary itself is still good.
+            summaries.add(
+                    Summary.of(texts.get(i), rating >= 0 && rating <= 1 ? rating : Double.NaN));
         }
         return summaries;
     }
 
-    private static int outputIndex(ModelInferResponse response, String name, Datatype datatype) {
-        for (int i = 0; i < response.getOutputsCount(); i++) {
-            InferOutputTensor output = response.getOutputs(i);
-            if (output.getName().equals(name)) {
-                if (!output.getDatatype().equals(datatype.wireName())) {
-                    throw new MalformedTensorException(
-                            name + " is " + output.getDatatype() + ", expected " + datatype);
-                }
-                return i;
+    /** A failed future naming the first null text, if there is one; no call is made then. */
+    private static <T> Optional<CompletableFuture<T>> rejectNulls(
+            String model, List<String> texts) {
+        // List.of(..).indexOf(null) throws, so search by hand.
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null) {
+                return Optional.of(
+                        CompletableFuture.failedFuture(
+                                new InferenceException(
+                                        Status.Code.INVALID_ARGUMENT,
+                                        model + ": texts[" + i + "] is null",
+                                        null)));
             }
         }
-        throw new MalformedTensorException(
-                "response of '" + response.getModelName() + "' has no output " + name);
+        return Optional.empty();
     }
 
-    private static ByteString raw(ModelInferResponse response, int index) {
-        if (response.getRawOutputContentsCount() != response.getOutputsCount()) {
-            throw new MalformedTensorException(
-                    response.getRawOutputContentsCount()
-                            + " raw output contents for "
-                            + response.getOutputsCount()
-                            + " outputs");
-        }
-        return response.getRawOutputContents(index);
+    private GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub blocking() {
+        return blockingStub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

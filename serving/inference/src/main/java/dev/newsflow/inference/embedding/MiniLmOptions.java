@@ -1,30 +1,24 @@
 package dev.newsflow.inference.embedding;
 
+import java.util.Objects;
+
 /**
- * Tuning knobs of {@link MiniLmEmbedder}; {@link #defaults()} matches sentence-transformers.
+ * Tuning knobs of {@link MiniLmEmbedder}; {@link #defaults()} matches sentence-transformers for
+ * texts that fit one window, and chunk-and-pools longer ones.
  *
- * @param maxTokens truncation window in word pieces, including {@code [CLS]} and {@code [SEP]}; 256
- *     is what sentence-transformers uses for all-MiniLM-L6-v2 (it was trained on 128, and the
- *     position table ends at 512)
- * @param maxBatchSize most texts per ONNX call; longer lists are split
+ * @param windows how texts are cut into windows: 256 word pieces (including {@code [CLS]} and
+ *     {@code [SEP]}; what sentence-transformers uses for all-MiniLM-L6-v2, which was trained on
+ *     128, and whose position table ends at 512), overlapping by 32, at most 8 per text
+ * @param maxBatchSize most windows per ONNX call; longer lists are split
  * @param intraOpThreads ONNX Runtime threads used inside one call
  */
-public record MiniLmOptions(int maxTokens, int maxBatchSize, int intraOpThreads) {
-
-    /** Window of sentence-transformers' all-MiniLM-L6-v2 ({@code max_seq_length}). */
-    public static final int DEFAULT_MAX_TOKENS = 256;
-
-    /** Position embeddings of the BERT encoder: a longer window cannot run. */
-    public static final int MODEL_MAX_TOKENS = 512;
+public record MiniLmOptions(TokenWindows windows, int maxBatchSize, int intraOpThreads) {
 
     /** Large enough to amortise the call overhead, small enough to bound padding waste. */
     public static final int DEFAULT_MAX_BATCH_SIZE = 32;
 
     public MiniLmOptions {
-        if (maxTokens < 2 || maxTokens > MODEL_MAX_TOKENS) {
-            throw new IllegalArgumentException(
-                    "maxTokens must be in [2, " + MODEL_MAX_TOKENS + "], was " + maxTokens);
-        }
+        Objects.requireNonNull(windows, "windows");
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("maxBatchSize must be >= 1, was " + maxBatchSize);
         }
@@ -34,23 +28,28 @@ public record MiniLmOptions(int maxTokens, int maxBatchSize, int intraOpThreads)
         }
     }
 
-    /** 256 tokens, batches of 32, one intra-op thread per available processor. */
+    /** {@link TokenWindows#defaults()}, batches of 32, one intra-op thread per processor. */
     public static MiniLmOptions defaults() {
         return new MiniLmOptions(
-                DEFAULT_MAX_TOKENS,
+                TokenWindows.defaults(),
                 DEFAULT_MAX_BATCH_SIZE,
                 Runtime.getRuntime().availableProcessors());
     }
 
-    public MiniLmOptions withMaxTokens(int value) {
+    /** Word pieces per window, {@code [CLS]} and {@code [SEP]} included. */
+    public int maxTokens() {
+        return windows.windowTokens();
+    }
+
+    public MiniLmOptions withWindows(TokenWindows value) {
         return new MiniLmOptions(value, maxBatchSize, intraOpThreads);
     }
 
     public MiniLmOptions withMaxBatchSize(int value) {
-        return new MiniLmOptions(maxTokens, value, intraOpThreads);
+        return new MiniLmOptions(windows, value, intraOpThreads);
     }
 
     public MiniLmOptions withIntraOpThreads(int value) {
-        return new MiniLmOptions(maxTokens, maxBatchSize, value);
+        return new MiniLmOptions(windows, maxBatchSize, value);
     }
 }

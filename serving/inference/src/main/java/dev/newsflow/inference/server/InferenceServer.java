@@ -3,6 +3,7 @@ package dev.newsflow.inference.server;
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
 import dev.newsflow.inference.embedding.MiniLmOptions;
 import dev.newsflow.inference.embedding.TextEmbedder;
+import dev.newsflow.inference.embedding.TokenEmbedder;
 import dev.newsflow.inference.summarization.ExtractiveSummarizer;
 import dev.newsflow.inference.summarization.SummarizerOptions;
 import io.grpc.Server;
@@ -10,6 +11,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local inference server: the KServe v2 / Triton gRPC protocol on a Netty server, serving
- * {@code embedder} (all-MiniLM-L6-v2) and {@code summarizer} (the extractive CPU stand-in for the
+ * {@code embedder} (all-MiniLM-L6-v2, texts in), {@code embedder_onnx} (the same model, word pieces
+ * in, when the embedder takes them) and {@code summarizer} (the extractive CPU stand-in for the
  * fine-tuned 7B model), each behind its own dynamic batcher. Clients cannot tell it from Triton for
  * the calls Newsflow makes.
  *
@@ -57,7 +60,9 @@ public final class InferenceServer implements AutoCloseable {
     public static InferenceServer start(InferenceServerConfig config) {
         MiniLmEmbedder embedder =
                 new MiniLmEmbedder(
-                        MiniLmOptions.defaults().withIntraOpThreads(config.intraOpThreads()));
+                        MiniLmOptions.defaults()
+                                .withWindows(config.windows())
+                                .withIntraOpThreads(config.intraOpThreads()));
         try {
             return start(config, embedder, embedder);
         } catch (RuntimeException e) {
@@ -66,7 +71,10 @@ public final class InferenceServer implements AutoCloseable {
         }
     }
 
-    /** Starts serving with an embedder the caller owns and closes after the server. */
+    /**
+     * Starts serving with an embedder the caller owns and closes after the server; {@code
+     * embedder_onnx} is served when the embedder is also a {@link TokenEmbedder}.
+     */
     public static InferenceServer start(InferenceServerConfig config, TextEmbedder embedder) {
         return start(config, embedder, null);
     }
@@ -76,10 +84,12 @@ public final class InferenceServer implements AutoCloseable {
         Objects.requireNonNull(embedder, "embedder");
         ExtractiveSummarizer summarizer =
                 new ExtractiveSummarizer(embedder, SummarizerOptions.defaults());
-        List<ServedModel> models =
-                List.of(
-                        new EmbedderModel(embedder, config.embedder()),
-                        new SummarizerModel(summarizer, config.summarizer()));
+        List<ServedModel> models = new ArrayList<>();
+        models.add(EmbedderModel.texts(embedder, config.embedder()));
+        if (embedder instanceof TokenEmbedder tokens) {
+            models.add(EmbedderModel.tokens(tokens, config.embedder()));
+        }
+        models.add(new SummarizerModel(summarizer, config.summarizer()));
         InferenceService service = new InferenceService(models);
         Server server =
                 NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
@@ -93,19 +103,19 @@ public final class InferenceServer implements AutoCloseable {
             throw new UncheckedIOException(
                     "cannot listen on " + config.host() + ":" + config.port(), e);
         }
-        InferenceServer started = new InferenceServer(config, server, service, models, owned);
+        InferenceServer started =
+                new InferenceServer(config, server, service, List.copyOf(models), owned);
         LOG.info(
-                "Inference server (KServe v2 / Triton gRPC) listening on {}:{}; models: {} ({},"
-                        + " {} dims, batches of {} within {} ms), {} ({}, batches of {} within {}"
-                        + " ms)",
+                "Inference server (KServe v2 / Triton gRPC) listening on {}:{}; models {}:"
+                        + " embeddings by {} ({} dims, batches of {} within {} ms), summaries by {}"
+                        + " (batches of {} within {} ms)",
                 config.host(),
                 started.port(),
-                EmbedderModel.NAME,
+                models.stream().map(ServedModel::name).toList(),
                 embedder.modelName(),
                 embedder.dimension(),
                 config.embedder().maxBatchSize(),
                 config.embedder().maxQueueDelay().toMillis(),
-                SummarizerModel.NAME,
                 ExtractiveSummarizer.DESCRIPTION,
                 config.summarizer().maxBatchSize(),
                 config.summarizer().maxQueueDelay().toMillis());

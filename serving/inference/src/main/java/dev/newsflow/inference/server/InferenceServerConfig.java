@@ -1,5 +1,7 @@
 package dev.newsflow.inference.server;
 
+import dev.newsflow.inference.config.EnvValues;
+import dev.newsflow.inference.embedding.TokenWindows;
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,7 +12,10 @@ import java.util.Map;
  * @param host address to bind; {@code 127.0.0.1} keeps the server local
  * @param port gRPC port; {@code 0} picks a free one (read it back from {@link
  *     InferenceServer#port()})
- * @param embedder dynamic batching of the {@code embedder} model
+ * @param embedder dynamic batching of the {@code embedder} model (texts) and of {@code
+ *     embedder_onnx} (rows of word pieces)
+ * @param windows how the server's own MiniLM cuts long texts ({@link TokenWindows}; {@value
+ *     TokenWindows#OVERLAP_ENV}, {@value TokenWindows#MAX_WINDOWS_ENV})
  * @param summarizer dynamic batching of the {@code summarizer} model (articles, not sentences)
  * @param intraOpThreads ONNX Runtime threads inside one model call
  * @param maxMessageBytes largest request or response message
@@ -20,6 +25,7 @@ public record InferenceServerConfig(
         String host,
         int port,
         BatchingOptions embedder,
+        TokenWindows windows,
         BatchingOptions summarizer,
         int intraOpThreads,
         int maxMessageBytes,
@@ -61,26 +67,34 @@ public record InferenceServerConfig(
 
     /** Reads the {@code NEWSFLOW_INFERENCE_*} variables; unset ones take their defaults. */
     public static InferenceServerConfig fromEnv(Map<String, String> env) {
-        int maxRequestBatch = intOf(env, MAX_REQUEST_BATCH, 1024);
+        int maxRequestBatch = EnvValues.intOf(env, MAX_REQUEST_BATCH, 1024);
         return new InferenceServerConfig(
                 env.getOrDefault(HOST, "127.0.0.1"),
-                intOf(env, PORT, DEFAULT_PORT),
+                EnvValues.intOf(env, PORT, DEFAULT_PORT),
                 new BatchingOptions(
-                        intOf(env, EMBEDDER_MAX_BATCH, 32),
-                        Duration.ofMillis(intOf(env, EMBEDDER_MAX_QUEUE_DELAY_MS, 5)),
+                        EnvValues.intOf(env, EMBEDDER_MAX_BATCH, 32),
+                        Duration.ofMillis(EnvValues.intOf(env, EMBEDDER_MAX_QUEUE_DELAY_MS, 5)),
                         maxRequestBatch),
+                TokenWindows.fromEnv(env),
                 new BatchingOptions(
-                        intOf(env, SUMMARIZER_MAX_BATCH, 8),
-                        Duration.ofMillis(intOf(env, SUMMARIZER_MAX_QUEUE_DELAY_MS, 5)),
+                        EnvValues.intOf(env, SUMMARIZER_MAX_BATCH, 8),
+                        Duration.ofMillis(EnvValues.intOf(env, SUMMARIZER_MAX_QUEUE_DELAY_MS, 5)),
                         maxRequestBatch),
-                intOf(env, THREADS, Runtime.getRuntime().availableProcessors()),
-                intOf(env, MAX_MESSAGE_MB, 64) << 20,
-                Duration.ofMillis(intOf(env, SHUTDOWN_GRACE_MS, 10_000)));
+                EnvValues.intOf(env, THREADS, Runtime.getRuntime().availableProcessors()),
+                EnvValues.intOf(env, MAX_MESSAGE_MB, 64) << 20,
+                Duration.ofMillis(EnvValues.intOf(env, SHUTDOWN_GRACE_MS, 10_000)));
     }
 
     public InferenceServerConfig withPort(int value) {
         return new InferenceServerConfig(
-                host, value, embedder, summarizer, intraOpThreads, maxMessageBytes, shutdownGrace);
+                host,
+                value,
+                embedder,
+                windows,
+                summarizer,
+                intraOpThreads,
+                maxMessageBytes,
+                shutdownGrace);
     }
 
     public InferenceServerConfig withBatching(
@@ -89,21 +103,10 @@ public record InferenceServerConfig(
                 host,
                 port,
                 embedderValue,
+                windows,
                 summarizerValue,
                 intraOpThreads,
                 maxMessageBytes,
                 shutdownGrace);
-    }
-
-    private static int intOf(Map<String, String> env, String key, int fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, was '" + value + "'");
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and validates the single {@code BYTES} text input that both local models take, shaped
+ * Reads and validates the single {@code BYTES} text input that the local text models take, shaped
  * {@code [batch, 1]} (Triton's usual layout for strings with {@code max_batch_size > 0}) or {@code
  * [batch]}, from {@code raw_input_contents} or from {@code contents.bytes_contents}. Messages
  * follow Triton's wording so that a client's logs read the same with either server.
@@ -111,7 +111,7 @@ final class TextInput {
         return TensorCodec.decodeStrings(TensorCodec.encodeBytes(bytes), n);
     }
 
-    private static void checkRequestedOutputs(ModelInferRequest request, ServedModel model) {
+    static void checkRequestedOutputs(ModelInferRequest request, ServedModel model) {
         for (InferRequestedOutputTensor requested : request.getOutputsList()) {
             boolean known =
                     model.outputs().stream().anyMatch(o -> o.name().equals(requested.getName()));
@@ -145,7 +145,18 @@ final class TextInput {
         response.addRawOutputContents(TensorCodec.encodeStrings(texts));
     }
 
-    private static InvalidInferenceRequestException invalid(String format, Object... args) {
+    /** Adds an {@code FP32} output of shape {@code [rows, width]} in raw contents. */
+    static void addFp32(ModelInferResponse.Builder response, String name, float[][] matrix) {
+        int width = matrix.length == 0 ? 0 : matrix[0].length;
+        response.addOutputs(
+                ModelInferResponse.InferOutputTensor.newBuilder()
+                        .setName(name)
+                        .setDatatype(Datatype.FP32.wireName())
+                        .addAllShape(TensorShapes.batched(matrix.length, width)));
+        response.addRawOutputContents(TensorCodec.encodeFp32(matrix));
+    }
+
+    static InvalidInferenceRequestException invalid(String format, Object... args) {
         return new InvalidInferenceRequestException(String.format(format, args));
     }
 }

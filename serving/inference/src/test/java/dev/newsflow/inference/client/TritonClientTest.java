@@ -216,7 +216,41 @@ class TritonClientTest {
                                                                 ByteString.copyFromUtf8("Sum."))))
                         .build();
 
-        assertThat(TritonClient.readSummaries(response, 1)).containsExactly("Sum.");
+        assertThat(TritonClient.readSummaries(response, 1))
+                .containsExactly(Summary.unrated("Sum."));
+    }
+
+    @Test
+    void readsTheImportanceRatingWhereTheServerGivesOne() {
+        // Given: Triton's summarizer wrapper answers SUMMARY and IMPORTANCE (NaN = no rating)
+        ModelInferResponse response =
+                ModelInferResponse.newBuilder()
+                        .addOutputs(output("SUMMARY", "BYTES"))
+                        .addOutputs(output("IMPORTANCE", "FP32"))
+                        .addRawOutputContents(TensorCodec.encodeStrings(List.of("A.", "B.", "C.")))
+                        .addRawOutputContents(
+                                TensorCodec.encodeFp32(new float[][] {{0.75f, Float.NaN, 3f}}))
+                        .build();
+
+        // Then: a rating off the scale counts as none
+        assertThat(TritonClient.readSummaries(response, 3))
+                .containsExactly(
+                        Summary.of("A.", 0.75f), Summary.unrated("B."), Summary.unrated("C."));
+    }
+
+    private static InferOutputTensor output(String name, String datatype) {
+        return InferOutputTensor.newBuilder()
+                .setName(name)
+                .setDatatype(datatype)
+                .addShape(3)
+                .addShape(1)
+                .build();
+    }
+
+    @Test
+    void theLocalSummarizerGivesNoRating() {
+        assertThat(client.summarizeWithRating(List.of("One sentence.", "")))
+                .containsExactly(Summary.unrated("One sentence."), Summary.unrated(""));
     }
 
     @Test

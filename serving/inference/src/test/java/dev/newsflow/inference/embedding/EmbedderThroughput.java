@@ -66,8 +66,7 @@ public final class EmbedderThroughput {
     private static int tokens(String text) throws Exception {
         try (HuggingFaceTokenizer tokenizer =
                 HuggingFaceTokenizer.newInstance(
-                        EmbedderThroughput.class.getResourceAsStream(
-                                MiniLmEmbedder.TOKENIZER_RESOURCE),
+                        EmbedderThroughput.class.getResourceAsStream(ModelResources.TOKENIZER),
                         Map.of("truncation", "true", "maxLength", "512"))) {
             return tokenizer.encode(text).getIds().length;
         }

@@ -27,13 +27,17 @@ class MiniLmEmbedderBatchingTest {
 
     private static MiniLmEmbedder embedder;
 
-    /** A 32-token window and batches of two, to exercise truncation and list splitting. */
+    /** One 32-token window and batches of two, to exercise truncation and list splitting. */
     private static MiniLmEmbedder narrow;
 
     @BeforeAll
     static void openModels() {
         embedder = new MiniLmEmbedder();
-        narrow = new MiniLmEmbedder(MiniLmOptions.defaults().withMaxTokens(32).withMaxBatchSize(2));
+        narrow =
+                new MiniLmEmbedder(
+                        MiniLmOptions.defaults()
+                                .withWindows(TokenWindows.truncating(32))
+                                .withMaxBatchSize(2));
     }
 
     @AfterAll
@@ -77,16 +81,17 @@ class MiniLmEmbedderBatchingTest {
     }
 
     @Test
-    void twentyThousandWordsAreTruncatedToTheWindowKeepingTheTitle() {
-        // Given an article of 20,000 words and a copy cut after 400 words (> 256 word pieces)
+    void twentyThousandWordsAreReadOnlyUpToTheWindowCapKeepingTheTitle() {
+        // Given an article of 20,000 words and a copy cut after 3,000 words, both longer than
+        // the 8 windows read (about 1,800 word pieces)
         String title = "Carmakers hit by new US tariffs.";
         String huge = NewsTexts.longArticle(title, 20_000);
-        String cut = NewsTexts.longArticle(title, 400);
+        String cut = NewsTexts.longArticle(title, 3_000);
 
         // When
         float[][] v = embedder.embed(List.of(huge, cut));
 
-        // Then both are the same first 256 word pieces
+        // Then both are the same first eight windows
         assertUnitVector(v[0], 384);
         assertThat(maxAbsDiff(v[0], v[1])).isLessThanOrEqualTo(SAME);
     }

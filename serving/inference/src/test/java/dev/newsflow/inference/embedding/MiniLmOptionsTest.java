@@ -12,6 +12,7 @@ class MiniLmOptionsTest {
         MiniLmOptions defaults = MiniLmOptions.defaults();
 
         assertThat(defaults.maxTokens()).isEqualTo(256);
+        assertThat(defaults.windows()).isEqualTo(new TokenWindows(256, 32, 8));
         assertThat(defaults.maxBatchSize()).isEqualTo(MiniLmOptions.DEFAULT_MAX_BATCH_SIZE);
         assertThat(defaults.intraOpThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
@@ -20,20 +21,12 @@ class MiniLmOptionsTest {
     void withersChangeOneField() {
         MiniLmOptions options =
                 MiniLmOptions.defaults()
-                        .withMaxTokens(128)
+                        .withWindows(TokenWindows.truncating(128))
                         .withMaxBatchSize(4)
                         .withIntraOpThreads(1);
 
-        assertThat(options).isEqualTo(new MiniLmOptions(128, 4, 1));
-    }
-
-    @Test
-    void rejectsWindowsTheModelCannotRun() {
-        assertThatThrownBy(() -> MiniLmOptions.defaults().withMaxTokens(513))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("maxTokens");
-        assertThatThrownBy(() -> MiniLmOptions.defaults().withMaxTokens(1))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(options).isEqualTo(new MiniLmOptions(new TokenWindows(128, 0, 1), 4, 1));
+        assertThat(options.maxTokens()).isEqualTo(128);
     }
 
     @Test

@@ -47,6 +47,30 @@ final class NewsTexts {
                     + " they would review their plans for new factories in the United States, and"
                     + " dealers expect prices for imported models to rise within weeks.";
 
+    /** About 330 word pieces on another subject (a flood and the city's response). */
+    static final String FLOOD_REPORT =
+            "Heavy rain flooded the old town of Riverton overnight, forcing firefighters to"
+                    + " evacuate more than two hundred residents from homes along the embankment as"
+                    + " the river rose almost three metres in six hours. Emergency shelters opened"
+                    + " in two schools and the sports hall, where volunteers handed out blankets,"
+                    + " dry clothes and hot meals until the early morning. The mayor said the"
+                    + " temporary flood walls installed last spring held along most of the river,"
+                    + " but water poured through a gap near the railway bridge, where construction"
+                    + " of the permanent barrier has been delayed by a dispute over costs. Several"
+                    + " streets remain closed, the regional train line is suspended, and the water"
+                    + " company warned residents to boil tap water until further notice. Insurers"
+                    + " sent assessors to the worst-hit neighbourhoods, and shop owners began"
+                    + " pumping mud out of cellars and carrying ruined stock to skips on the"
+                    + " pavement. Meteorologists expect more rain over the weekend and have kept"
+                    + " the highest warning level for the valley, while engineers inspect the dikes"
+                    + " upstream for damage. Opposition councillors demanded an inquiry into why"
+                    + " the barrier was not finished after two earlier floods in the past decade,"
+                    + " and residents' associations said they would ask the regional government for"
+                    + " emergency funds to repair homes and clean up the riverbank. The fire"
+                    + " brigade said no one was seriously injured, although three people were"
+                    + " treated for hypothermia after being rescued from cars trapped by the water"
+                    + " on the ring road, and a dog was pulled from a flooded garden by divers.";
+
     private NewsTexts() {}
 
     /** A text of {@code words} words that starts with a title and repeats a paragraph. */

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Vector math and assertions shared by the embedder tests. */
-final class VectorAssert {
+public final class VectorAssert {
 
     private VectorAssert() {}
 
-    static double dot(float[] a, float[] b) {
+    public static double dot(float[] a, float[] b) {
         double sum = 0.0;
         for (int i = 0; i < a.length; i++) {
             sum += (double) a[i] * b[i];
@@ -16,7 +16,7 @@ final class VectorAssert {
         return sum;
     }
 
-    static double cosine(float[] a, float[] b) {
+    public static double cosine(float[] a, float[] b) {
         return dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b));
     }
 

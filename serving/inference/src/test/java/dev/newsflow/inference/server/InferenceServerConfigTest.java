@@ -3,6 +3,7 @@ package dev.newsflow.inference.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsflow.inference.embedding.TokenWindows;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,18 @@ class InferenceServerConfigTest {
         assertThat(config.embedder().maxQueueDelay()).isEqualTo(Duration.ofMillis(5));
         assertThat(config.summarizer().maxBatchSize()).isEqualTo(8);
         assertThat(config.maxMessageBytes()).isEqualTo(64 << 20);
+        assertThat(config.windows()).isEqualTo(TokenWindows.defaults());
+    }
+
+    @Test
+    void environmentSetsTheEmbeddersWindows() {
+        InferenceServerConfig config =
+                InferenceServerConfig.fromEnv(
+                        Map.of(
+                                "NEWSFLOW_EMBEDDER_WINDOW_OVERLAP", "0",
+                                "NEWSFLOW_EMBEDDER_MAX_WINDOWS", "1"));
+
+        assertThat(config.windows()).isEqualTo(TokenWindows.truncating(256));
     }
 
     @Test

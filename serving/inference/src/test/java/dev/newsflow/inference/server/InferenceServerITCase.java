@@ -118,8 +118,7 @@ class InferenceServerITCase {
     @Test
     void concurrentRequestsAreMergedByTheDynamicBatcher() throws Exception {
         // Given
-        DynamicBatcher<String, float[]> batcher =
-                ((EmbedderModel) server.models().get(0)).batcher();
+        DynamicBatcher<?, float[]> batcher = ((EmbedderModel<?>) server.models().get(0)).batcher();
         long executionsBefore = batcher.executionCount();
         long inferencesBefore = batcher.inferenceCount();
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import dev.newsflow.inference.grpc.GRPCInferenceServiceGrpc;
 import dev.newsflow.inference.grpc.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import dev.newsflow.inference.grpc.ModelInferRequest;
 import dev.newsflow.inference.grpc.ModelInferResponse;
@@ -17,14 +16,9 @@ import dev.newsflow.inference.grpc.ServerReadyRequest;
 import dev.newsflow.inference.protocol.TensorCodec;
 import dev.newsflow.inference.testing.FakeTextEmbedder;
 import dev.newsflow.inference.testing.InferRequests;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
+import dev.newsflow.inference.testing.LoopbackServer;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,41 +32,26 @@ class InferenceServiceTest {
 
     private static final int MAX_REQUEST_BATCH = 4;
 
+    private static LoopbackServer loopback;
     private static InferenceServer server;
-    private static ManagedChannel channel;
-    private static GRPCInferenceServiceBlockingStub stub;
 
     @BeforeAll
     static void startServer() {
-        BatchingOptions batching = new BatchingOptions(32, Duration.ofMillis(1), MAX_REQUEST_BATCH);
-        InferenceServerConfig config =
-                InferenceServerConfig.defaults().withPort(0).withBatching(batching, batching);
-        server = InferenceServer.start(config, new FakeTextEmbedder());
-        channel =
-                Grpc.newChannelBuilderForAddress(
-                                "127.0.0.1", server.port(), InsecureChannelCredentials.create())
-                        .build();
-        stub = GRPCInferenceServiceGrpc.newBlockingStub(channel);
+        loopback = LoopbackServer.start(new FakeTextEmbedder(), MAX_REQUEST_BATCH);
+        server = loopback.server();
     }
 
     @AfterAll
     static void stopServer() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        server.close();
+        loopback.close();
     }
 
     private static GRPCInferenceServiceBlockingStub stub() {
-        return stub.withDeadlineAfter(30, TimeUnit.SECONDS);
+        return loopback.stub();
     }
 
     private static void assertStatus(ThrowingCallable call, Status.Code code, String message) {
-        assertThatThrownBy(call)
-                .isInstanceOfSatisfying(
-                        StatusRuntimeException.class,
-                        e -> {
-                            assertThat(e.getStatus().getCode()).isEqualTo(code);
-                            assertThat(e.getStatus().getDescription()).contains(message);
-                        });
+        LoopbackServer.assertStatus(call, code, message);
     }
 
     @Test

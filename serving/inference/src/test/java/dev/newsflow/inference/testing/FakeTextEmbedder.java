@@ -1,6 +1,8 @@
 package dev.newsflow.inference.testing;
 
 import dev.newsflow.inference.embedding.TextEmbedder;
+import dev.newsflow.inference.embedding.TokenEmbedder;
+import dev.newsflow.inference.embedding.TokenRow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,13 +11,15 @@ import java.util.Locale;
 /**
  * A deterministic stand-in for MiniLM in tests that need no model: each lower-cased word adds one
  * to a dimension chosen by its hash, and the vector is normalised, so texts sharing words are
- * close. Records every call's batch.
+ * close. Records every call's batch. Word pieces ({@link #embedTokens}) work the same way, one
+ * dimension per id under the mask, so that padding provably changes nothing.
  */
-public class FakeTextEmbedder implements TextEmbedder {
+public class FakeTextEmbedder implements TextEmbedder, TokenEmbedder {
 
     public static final int DIMENSION = 64;
 
     private final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<List<TokenRow>> tokenCalls = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public int dimension() {
@@ -44,6 +48,30 @@ public class FakeTextEmbedder implements TextEmbedder {
         }
     }
 
+    @Override
+    public float[][] embedTokens(List<TokenRow> rows) {
+        tokenCalls.add(List.copyOf(rows));
+        float[][] vectors = new float[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            TokenRow row = rows.get(i);
+            float[] v = new float[DIMENSION];
+            for (int t = 0; t < row.length(); t++) {
+                if (row.mask()[t] != 0) {
+                    v[(int) Math.floorMod(row.ids()[t], (long) DIMENSION)] += 1;
+                }
+            }
+            vectors[i] = normalize(v);
+        }
+        return vectors;
+    }
+
+    /** The rows passed to {@link #embedTokens(List)} so far, call by call. */
+    public List<List<TokenRow>> tokenCalls() {
+        synchronized (tokenCalls) {
+            return List.copyOf(tokenCalls);
+        }
+    }
+
     public static float[] vector(String text) {
         float[] v = new float[DIMENSION];
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
@@ -51,6 +79,10 @@ public class FakeTextEmbedder implements TextEmbedder {
                 v[Math.floorMod(word.hashCode(), DIMENSION)] += 1;
             }
         }
+        return normalize(v);
+    }
+
+    private static float[] normalize(float[] v) {
         double norm = 0;
         for (float x : v) {
             norm += x * x;
