@@ -1,5 +1,6 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.benchmarks.dedup.NearDuplicateBenchmark;
 import dev.newsflow.benchmarks.extraction.ExtractionBenchmark;
 import dev.newsflow.benchmarks.summarization.SummarizationBenchmark;
 import dev.newsflow.cli.bench.PipelineBenchmark;
@@ -71,5 +72,25 @@ final class BenchCommand {
         System.setProperty("newsflow.log.file", work.resolve("newsflow.log").toString());
         System.out.println("Work dir and logs: " + work);
         new PipelineBenchmark(data, Duration.ofMillis(paceMs), System.out).run(work);
+    }
+
+    @Command(
+            name = "near-duplicates",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Near-duplicate detection (MinHash/LSH, the dedup stage's own functions):"
+                            + " precision, recall and F1 per alteration on real articles and"
+                            + " altered copies, a parameter sweep and the signature throughput."
+                            + " Reads summarization/cnndm-dev.jsonl and"
+                            + " extraction/ground-truth.json under DATA_DIR.")
+    void nearDuplicates(
+            @Parameters(
+                            paramLabel = "DATA_DIR",
+                            arity = "0..1",
+                            defaultValue = "../shared/data",
+                            description = "Shared data directory (default: ${DEFAULT-VALUE}).")
+                    Path data)
+            throws Exception {
+        NearDuplicateBenchmark.main(new String[] {data.toString()});
     }
 }

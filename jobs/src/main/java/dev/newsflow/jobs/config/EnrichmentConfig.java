@@ -16,7 +16,9 @@ public record EnrichmentConfig(
         Duration checkpointInterval,
         int maxHtmlChars,
         String transactionalIdPrefix,
-        InferenceConfig inference)
+        InferenceConfig inference,
+        DedupConfig dedup,
+        StoryConfig stories)
         implements Serializable {
 
     public static final String KAFKA_BOOTSTRAP = "NEWSFLOW_KAFKA_BOOTSTRAP";
@@ -49,7 +51,9 @@ public record EnrichmentConfig(
                 EnvValues.millis(env, CHECKPOINT_INTERVAL_MS, Duration.ofSeconds(5)),
                 (int) EnvValues.number(env, MAX_HTML_CHARS, DEFAULT_MAX_HTML_CHARS),
                 env.getOrDefault(TRANSACTIONAL_ID_PREFIX, "newsflow-enrichment"),
-                InferenceConfig.fromEnv(env));
+                InferenceConfig.fromEnv(env),
+                DedupConfig.fromEnv(env),
+                StoryConfig.fromEnv(env));
     }
 
     /** The same configuration pointing at other Kafka and OpenSearch endpoints. */
@@ -61,7 +65,9 @@ public record EnrichmentConfig(
                 checkpointInterval,
                 maxHtmlChars,
                 transactionalIdPrefix,
-                inference);
+                inference,
+                dedup,
+                stories);
     }
 
     /** The same configuration with other inference settings. */
@@ -73,6 +79,8 @@ public record EnrichmentConfig(
                 checkpointInterval,
                 maxHtmlChars,
                 transactionalIdPrefix,
-                value);
+                value,
+                dedup,
+                stories);
     }
 }

@@ -2,16 +2,20 @@ package dev.newsflow.jobs.job;
 
 import dev.newsflow.inference.client.InferenceClient;
 import dev.newsflow.jobs.config.EnrichmentConfig;
+import dev.newsflow.jobs.functions.CountOutcome;
 import dev.newsflow.jobs.functions.CrawlEventDecoder;
 import dev.newsflow.jobs.functions.DeadLetters;
 import dev.newsflow.jobs.functions.ExtractArticle;
+import dev.newsflow.jobs.functions.dedup.Dedup;
 import dev.newsflow.jobs.functions.inference.Enrichment;
 import dev.newsflow.jobs.functions.inference.InferArticles;
 import dev.newsflow.jobs.functions.inference.SplitEnrichments;
+import dev.newsflow.jobs.functions.stories.Stories;
 import dev.newsflow.jobs.serde.RawRecord;
 import dev.newsflow.jobs.serde.RawRecordDeserializer;
 import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.Story;
 import dev.newsflow.schemas.kafka.Topics;
 import dev.newsflow.schemas.search.SearchIndexBootstrap;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +32,12 @@ import org.apache.flink.util.function.SerializableSupplier;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * {@code news.crawl} → decode → extract text → embed and summarize on the inference server
- * (micro-batched Async I/O) → OpenSearch {@code articles} and Kafka {@code news.enriched}; anything
- * rejected → {@code news.dlq} with the reason.
+ * {@code news.crawl} → decode → extract text → drop duplicates (same URL, same text,
+ * near-duplicate) → embed and summarize on the inference server (micro-batched Async I/O) → group
+ * into stories and score importance → OpenSearch {@code articles} and {@code stories}, Kafka {@code
+ * news.enriched} and {@code news.stories}; duplicates → {@code news.duplicates}; anything rejected
+ * → {@code news.dlq} with the reason. Every crawl record ends in exactly one of enriched, duplicate
+ * and dead letter, each counted ({@link CountOutcome}).
  *
  * <p>This class is wiring only: the logic lives in the functions it connects, each tested on its
  * own. {@link #defineWorkflow} is shared by {@link #main} and the tests, which pass bounded sources
@@ -68,8 +75,13 @@ public final class EnrichmentJob {
             EnrichmentConfig config,
             SerializableSupplier<InferenceClient> inference) {
         DataStream<RawRecord> raw =
-                env.fromSource(crawlEvents, WatermarkStrategy.noWatermarks(), "news.crawl source")
-                        .uid("source-news-crawl");
+                counted(
+                        env.fromSource(
+                                        crawlEvents,
+                                        WatermarkStrategy.noWatermarks(),
+                                        "news.crawl source")
+                                .uid("source-news-crawl"),
+                        CountOutcome.RECEIVED);
 
         SingleOutputStreamOperator<CrawlEvent> events =
                 raw.process(new CrawlEventDecoder()).uid("decode").name("decode crawl events");
@@ -79,35 +91,65 @@ public final class EnrichmentJob {
                         .uid("extract")
                         .name("extract article text");
 
+        Dedup.Result unique = Dedup.apply(articles, config.dedup());
+
         // Unordered: a slow batch must not hold back the articles of later ones. The capacity
         // bounds the articles in flight per subtask; beyond it the job backpressures.
         SingleOutputStreamOperator<Enrichment> inferred =
                 AsyncDataStream.unorderedWait(
-                                articles,
+                                unique.survivors(),
                                 new InferArticles(inference, config.inference()),
                                 config.inference().timeout().toMillis(),
                                 TimeUnit.MILLISECONDS,
                                 config.inference().capacity())
                         .uid("inference")
                         .name("embed and summarize (inference server)");
-        SingleOutputStreamOperator<EnrichedArticle> enriched =
+        SingleOutputStreamOperator<EnrichedArticle> modelled =
                 inferred.process(new SplitEnrichments())
                         .uid("split-inference-outcomes")
                         .name("split enriched / dead-lettered");
 
+        SingleOutputStreamOperator<EnrichedArticle> scored =
+                Stories.assign(modelled, config.stories());
+
+        DataStream<EnrichedArticle> enriched = counted(scored, CountOutcome.ENRICHED);
         enriched.sinkTo(sinks.articleIndex())
                 .uid("sink-opensearch-articles")
                 .name("OpenSearch articles");
         enriched.sinkTo(sinks.enrichedTopic())
                 .uid("sink-kafka-news-enriched")
                 .name("Kafka news.enriched");
-        events.getSideOutput(DeadLetters.TAG)
-                .union(
-                        articles.getSideOutput(DeadLetters.TAG),
-                        enriched.getSideOutput(DeadLetters.TAG))
+
+        DataStream<Story> stories = scored.getSideOutput(Stories.TAG);
+        stories.sinkTo(sinks.storyIndex())
+                .uid("sink-opensearch-stories")
+                .name("OpenSearch stories");
+        stories.sinkTo(sinks.storiesTopic())
+                .uid("sink-kafka-news-stories")
+                .name("Kafka news.stories");
+
+        counted(unique.duplicates(), CountOutcome.DUPLICATE)
+                .sinkTo(sinks.duplicatesTopic())
+                .uid("sink-kafka-news-duplicates")
+                .name("Kafka news.duplicates");
+
+        counted(
+                        events.getSideOutput(DeadLetters.TAG)
+                                .union(
+                                        articles.getSideOutput(DeadLetters.TAG),
+                                        modelled.getSideOutput(DeadLetters.TAG)),
+                        CountOutcome.DEAD_LETTERED)
                 .sinkTo(sinks.deadLetterTopic())
                 .uid("sink-kafka-news-dlq")
                 .name("Kafka news.dlq");
+    }
+
+    /** {@code stream}, counted as {@code outcome} (see {@link CountOutcome}). */
+    private static <T> DataStream<T> counted(DataStream<T> stream, String outcome) {
+        return stream.map(new CountOutcome<T>(outcome))
+                .returns(stream.getType())
+                .uid("count-" + outcome)
+                .name("count " + outcome);
     }
 
     /** Reads {@code news.crawl} as raw records, from the committed offsets or the beginning. */

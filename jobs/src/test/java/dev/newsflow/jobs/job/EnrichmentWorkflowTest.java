@@ -9,7 +9,10 @@ import dev.newsflow.jobs.testing.CrawlEvents;
 import dev.newsflow.jobs.testing.FakeInferenceClient;
 import dev.newsflow.jobs.testing.FakeInferenceClient.Script;
 import dev.newsflow.schemas.DeadLetter;
+import dev.newsflow.schemas.DuplicateArticle;
+import dev.newsflow.schemas.DuplicateKind;
 import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.Story;
 import dev.newsflow.testkit.flink.FlinkTestCluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +33,7 @@ class EnrichmentWorkflowTest {
     @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     @Test
-    void everyCrawlEventIsEnrichedOrDeadLetteredWithItsReason() throws Exception {
+    void everyCrawlEventIsEnrichedDroppedAsDuplicateOrDeadLetteredWithItsReason() throws Exception {
         List<RawRecord> input = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             input.add(
@@ -43,6 +46,16 @@ class EnrichmentWorkflowTest {
                                             "First paragraph of story " + i + ".",
                                             "Second paragraph."))));
         }
+        // The page of story 3 crawled again, unchanged: a duplicate of itself.
+        input.add(
+                CrawlEvents.raw(
+                        99,
+                        CrawlEvents.encode(
+                                CrawlEvents.page(
+                                        "https://a.example/story-3",
+                                        "Story 3",
+                                        "First paragraph of story 3.",
+                                        "Second paragraph."))));
         input.add(CrawlEvents.raw(100, CrawlEvents.notAvro()));
         input.add(
                 CrawlEvents.raw(
@@ -57,6 +70,8 @@ class EnrichmentWorkflowTest {
 
         CollectingSink<EnrichedArticle> index = new CollectingSink<>();
         CollectingSink<EnrichedArticle> topic = new CollectingSink<>();
+        CollectingSink<Story> stories = new CollectingSink<>();
+        CollectingSink<DuplicateArticle> duplicates = new CollectingSink<>();
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
@@ -67,7 +82,8 @@ class EnrichmentWorkflowTest {
                         i -> input.get(i.intValue()),
                         input.size(),
                         TypeInformation.of(RawRecord.class)),
-                new EnrichmentSinks(index, topic, deadLetters),
+                new EnrichmentSinks(
+                        index, topic, new CollectingSink<>(), stories, duplicates, deadLetters),
                 EnrichmentConfig.fromEnv(Map.of()),
                 () -> new FakeInferenceClient(Script.healthy()));
         env.execute("enrichment-workflow-test");
@@ -90,7 +106,20 @@ class EnrichmentWorkflowTest {
                 .anyMatch(r -> r.startsWith("extract | empty html"))
                 .anyMatch(r -> r.startsWith("extract | binary content"))
                 .anyMatch(r -> r.startsWith("extract | html too large: 6,291,"));
+        assertThat(duplicates.results())
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.getKind()).isEqualTo(DuplicateKind.SAME_URL);
+                            assertThat(d.getUrl()).isEqualTo("https://a.example/story-3");
+                        });
+        assertThat(stories.results()).isNotEmpty();
+        assertThat(index.results()).allSatisfy(a -> assertThat(a.getStoryId()).isNotNull());
         // Accounting: every input is in exactly one output.
-        assertThat(index.results().size() + deadLetters.results().size()).isEqualTo(input.size());
+        assertThat(
+                        index.results().size()
+                                + duplicates.results().size()
+                                + deadLetters.results().size())
+                .isEqualTo(input.size());
     }
 }
