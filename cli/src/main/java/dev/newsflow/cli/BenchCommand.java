@@ -4,6 +4,7 @@ import dev.newsflow.benchmarks.dedup.NearDuplicateBenchmark;
 import dev.newsflow.benchmarks.extraction.ExtractionBenchmark;
 import dev.newsflow.benchmarks.summarization.SummarizationBenchmark;
 import dev.newsflow.cli.bench.PipelineBenchmark;
+import dev.newsflow.cli.bench.StateSizeBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -92,5 +93,40 @@ final class BenchCommand {
                     Path data)
             throws Exception {
         NearDuplicateBenchmark.main(new String[] {data.toString()});
+    }
+
+    @Command(
+            name = "state",
+            mixinStandardHelpOptions = true,
+            description =
+                    "The enrichment job's checkpointed state size over a long replay with state"
+                            + " lifetimes shortened (minutes standing for days): it must stop"
+                            + " growing once the TTLs and the story window have turned over.")
+    void state(
+            @Option(
+                            names = "--minutes",
+                            defaultValue = "6",
+                            description = "How long to run (default: ${DEFAULT-VALUE}).")
+                    long minutes,
+            @Option(
+                            names = "--rate",
+                            defaultValue = "6",
+                            description = "Articles per second (default: ${DEFAULT-VALUE}).")
+                    int rate,
+            @Option(
+                            names = "--ttl-seconds",
+                            defaultValue = "60",
+                            description = "Dedup state TTL (default: ${DEFAULT-VALUE}).")
+                    long ttlSeconds)
+            throws Exception {
+        Path work = Files.createTempDirectory("newsflow-bench-state-");
+        System.setProperty("newsflow.log.file", work.resolve("newsflow.log").toString());
+        System.out.println("Work dir and logs: " + work);
+        new StateSizeBenchmark(
+                        Duration.ofMinutes(minutes),
+                        rate,
+                        Duration.ofSeconds(ttlSeconds),
+                        System.out)
+                .run(work);
     }
 }

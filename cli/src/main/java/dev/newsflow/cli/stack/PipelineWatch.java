@@ -76,7 +76,7 @@ final class PipelineWatch implements AutoCloseable {
             if (done != lastReported) {
                 progress.note(
                         String.format(
-                                "%d of %d processed: %d enriched, %d duplicates, %d"
+                                "%d of %d processed: %d enriched, %d dropped as duplicate, %d"
                                         + " dead-lettered",
                                 Math.min(done, published),
                                 published,
