@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.cli.publish.CrawlEventJson;
+import dev.newsflow.cli.stack.LocalApiKeys;
 import dev.newsflow.cli.stack.LocalStack;
 import dev.newsflow.cli.stack.Progress;
 import dev.newsflow.schemas.CrawlEvent;
@@ -142,10 +143,19 @@ final class UpCommand implements Callable<Integer> {
 
     private static void printUrls(LocalStack stack, boolean done, Progress progress) {
         URI q = stack.queryServiceUri();
+        LocalApiKeys keys = stack.apiKeys();
         System.out.printf(
                 "%nNewsflow is up (%.0f s)%s.%n%n"
                         + "  Search        curl '%s/search?q=flood+barrier+vote'%n"
                         + "  Article       curl '%s/articles/<id from a search result>'%n"
+                        + "  Like          curl -X POST -H 'Authorization: Bearer %s' -H"
+                        + " 'Content-Type: application/json' -d"
+                        + " '{\"articleId\":\"<id>\",\"type\":\"LIKE\"}' '%s/interactions'%n"
+                        + "  Stats         curl -H 'X-API-Key: %s' '%s/api/stats'%n"
+                        + "  API keys      reader (USER) %s%n"
+                        + "                analyst (ANALYST) %s%n"
+                        + "                (shown only now; hashes in %s)%n"
+                        + "  API           %s/openapi.yaml   metrics %s/metrics%n"
                         + "  Health        %s/health%n"
                         + "  Flink UI      %s%n"
                         + "  OpenSearch    %s%n"
@@ -153,6 +163,15 @@ final class UpCommand implements Callable<Integer> {
                         + "Press Ctrl-C to stop everything.%n",
                 progress.elapsedSeconds(),
                 done ? "" : " (enrichment still running: see the log)",
+                q,
+                q,
+                keys.readerKey(),
+                q,
+                keys.analystKey(),
+                q,
+                keys.readerKey(),
+                keys.analystKey(),
+                keys.file(),
                 q,
                 q,
                 q,

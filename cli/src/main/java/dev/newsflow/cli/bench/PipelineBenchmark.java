@@ -43,6 +43,9 @@ import java.util.UUID;
 public final class PipelineBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     private static final int BATCH = 32;
 
     private final Path data;
@@ -67,11 +70,16 @@ public final class PipelineBenchmark {
                 articles.stream().map(e -> e.getTitle() + "\n\n" + e.getText()).toList();
         double embedderOnly;
         double withSummaries;
+        double embedderCpuMs;
+        double withSummariesCpuMs;
         try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
             embedder.embed(texts.subList(0, BATCH)); // warm-up
+            long cpu = OS.getProcessCpuTime();
             embedderOnly = perSecond(texts.size(), () -> embedBatches(embedder, texts));
+            embedderCpuMs = (OS.getProcessCpuTime() - cpu) / 1e6 / texts.size();
             ExtractiveSummarizer summarizer =
                     new ExtractiveSummarizer(embedder, SummarizerOptions.defaults());
+            cpu = OS.getProcessCpuTime();
             withSummaries =
                     perSecond(
                             texts.size(),
@@ -79,23 +87,39 @@ public final class PipelineBenchmark {
                                 embedBatches(embedder, texts);
                                 texts.forEach(summarizer::summarize);
                             });
+            withSummariesCpuMs = (OS.getProcessCpuTime() - cpu) / 1e6 / texts.size();
         }
         out.printf(
-                "standalone embedder (batch %d):          %7.1f articles/s%n", BATCH, embedderOnly);
-        out.printf("standalone embedder + CPU summarizer:    %7.1f articles/s%n", withSummaries);
+                "load average %.1f (wall-clock rates move with it; CPU ms per article do not)%n",
+                OS.getSystemLoadAverage());
+        out.printf(
+                "standalone embedder (batch %d):          %7.1f articles/s  %7.0f CPU ms/article%n",
+                BATCH, embedderOnly, embedderCpuMs);
+        out.printf(
+                "standalone embedder + CPU summarizer:    %7.1f articles/s  %7.0f CPU ms/article%n",
+                withSummaries, withSummariesCpuMs);
 
         Progress progress = new Progress(out, 5);
         try (LocalStack stack =
                 LocalStack.start(new LocalStack.Options(workDir, 0, 0, 2), progress)) {
             long start = System.nanoTime();
+            long cpu = OS.getProcessCpuTime();
             stack.publish(articles);
             if (!stack.awaitProcessed(articles.size(), Duration.ofMinutes(15), progress)) {
                 throw new IllegalStateException("the job did not process the articles in 15 min");
             }
             double job = articles.size() / ((System.nanoTime() - start) / 1e9);
+            double jobCpuMs = (OS.getProcessCpuTime() - cpu) / 1e6 / articles.size();
             List<Double> latencies = searchableLatencies(stack, pages);
             out.println();
-            out.printf("whole job (parallelism 2):               %7.1f articles/s%n", job);
+            out.printf(
+                    "whole job (parallelism 2):               %7.1f articles/s  %7.0f CPU ms/article"
+                            + " (this JVM: Flink, inference server; not Kafka, OpenSearch)%n",
+                    job, jobCpuMs);
+            out.printf(
+                    "CPU ratio embedder / job:                  %5.2f;  embedder+summarizer / job:"
+                            + " %5.2f%n",
+                    embedderCpuMs / jobCpuMs, withSummariesCpuMs / jobCpuMs);
             out.printf(
                     "ratio job / standalone embedder:          %6.2f   (goal >= 0.9)%n",
                     job / embedderOnly);

@@ -107,25 +107,26 @@ public final class StateSizeBenchmark {
                     ttl.toSeconds(),
                     60 / perSecond,
                     Runtime.getRuntime().availableProcessors());
-            out.println("elapsed  checkpoint  full state size  last increment");
+            out.println("elapsed  articles read  checkpoint  full state size  last increment");
             long started = System.nanoTime();
             long lastId = -1;
             try {
-                while (!job.getJobStatus().get().isTerminalState()) {
+                while (running(job)) {
                     Thread.sleep(5_000);
                     JsonNode latest = latestCheckpoint(restPort, job);
                     if (latest != null && latest.path("id").asLong() != lastId) {
                         lastId = latest.path("id").asLong();
                         out.printf(
-                                "%5d s  %10d  %11.2f MiB  %10.2f MiB%n",
+                                "%5d s  %13d  %10d  %11.2f MiB  %10.2f MiB%n",
                                 (System.nanoTime() - started) / 1_000_000_000L,
+                                articlesRead(restPort, job),
                                 lastId,
                                 latest.path("state_size").asLong() / 1048576.0,
                                 latest.path("checkpointed_size").asLong() / 1048576.0);
                     }
                 }
             } finally {
-                if (!job.getJobStatus().get().isTerminalState()) {
+                if (running(job)) {
                     job.cancel().get();
                 }
             }
@@ -186,7 +187,15 @@ public final class StateSizeBenchmark {
         return s.toString();
     }
 
-    private JsonNode latestCheckpoint(int port, JobClient job) throws Exception {
+    private JsonNode latestCheckpoint(int port, JobClient job) {
+        try {
+            return completedCheckpoint(port, job);
+        } catch (Exception e) {
+            return null; // the job has just ended and its REST endpoint with it
+        }
+    }
+
+    private JsonNode completedCheckpoint(int port, JobClient job) throws Exception {
         HttpResponse<String> response =
                 HttpClient.newHttpClient()
                         .send(
@@ -204,6 +213,43 @@ public final class StateSizeBenchmark {
         }
         JsonNode completed = JSON.readTree(response.body()).at("/latest/completed");
         return completed.isMissingNode() || completed.isNull() ? null : completed;
+    }
+
+    /** False once the job ended (the local cluster shuts down with it). */
+    private static boolean running(JobClient job) {
+        try {
+            return !job.getJobStatus().get().isTerminalState();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Records the source has emitted so far (the first vertex of the job graph). */
+    private long articlesRead(int port, JobClient job) {
+        try {
+            return sourceRecords(port, job);
+        } catch (Exception e) {
+            return -1; // the job has just ended and its REST endpoint with it
+        }
+    }
+
+    private long sourceRecords(int port, JobClient job) throws Exception {
+        JsonNode vertices =
+                JSON.readTree(
+                                get(
+                                        URI.create(
+                                                "http://127.0.0.1:"
+                                                        + port
+                                                        + "/jobs/"
+                                                        + job.getJobID())))
+                        .path("vertices");
+        return vertices.isEmpty() ? 0 : vertices.get(0).at("/metrics/write-records").asLong();
+    }
+
+    private static String get(URI uri) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static int freePort() throws Exception {

@@ -60,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private OpenSearchNode openSearch;
     private QueryServiceHandle queryService;
+    private LocalApiKeys apiKeys;
     private URI flinkUi;
     private PipelineWatch watch;
 
@@ -139,10 +140,13 @@ public final class LocalStack implements AutoCloseable {
         progress.step("Starting the query service");
         Vertx vertx = Vertx.vertx();
         resources.push(() -> vertx.close().await(30, TimeUnit.SECONDS));
+        apiKeys = LocalApiKeys.create(work.resolve("api-keys.json"));
         QueryServiceConfig queryConfig =
                 QueryServiceConfig.defaults()
                         .withHttpPort(options.httpPort())
-                        .withOpenSearchUri(openSearch.httpUri());
+                        .withOpenSearchUri(openSearch.httpUri())
+                        .withKafkaBootstrapServers(kafka.bootstrapServers())
+                        .withApiKeysFile(apiKeys.file());
         queryService =
                 QueryService.deploy(vertx, queryConfig, queryEmbedder).await(60, TimeUnit.SECONDS);
         resources.push(() -> queryService.close().await(30, TimeUnit.SECONDS));
@@ -199,6 +203,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI openSearchUri() {
         return openSearch.httpUri();
+    }
+
+    /** The API keys of the local stack's reader and analyst, fresh on every start. */
+    public LocalApiKeys apiKeys() {
+        return apiKeys;
     }
 
     public URI queryServiceUri() {

@@ -2,9 +2,14 @@ package dev.newsflow.query;
 
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
 import dev.newsflow.inference.embedding.TextEmbedder;
+import dev.newsflow.query.auth.ApiKeyStore;
 import dev.newsflow.query.config.QueryServiceConfig;
 import dev.newsflow.query.embedding.QueryEmbedder;
 import dev.newsflow.query.http.QueryRouter;
+import dev.newsflow.query.interactions.InteractionLog;
+import dev.newsflow.query.interactions.InteractionLogFactory;
+import dev.newsflow.query.interactions.KafkaInteractionLog;
+import dev.newsflow.query.ratelimit.RateLimiter;
 import dev.newsflow.query.search.ArticleSearch;
 import dev.newsflow.schemas.search.SearchIndex;
 import dev.newsflow.schemas.search.SearchIndexBootstrap;
@@ -21,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The query service verticle: HTTP search, article look-up and health over the OpenSearch articles
- * alias. Deployment completes only once the server listens, so a deployed service always has its
- * {@link #actualPort()}.
+ * The query service verticle: hybrid search and article look-up over the OpenSearch articles alias,
+ * interactions to Kafka, analyst statistics, health, metrics and the OpenAPI description.
+ * Deployment completes only once the server listens, so a deployed service always has its {@link
+ * #actualPort()}.
  *
  * <p>Vert.x 5 deprecates {@code AbstractVerticle.start(Promise)}; {@link VerticleBase#start()}
  * returning the {@code listen} future is its equivalent.
@@ -34,14 +40,28 @@ public final class QueryService extends VerticleBase {
 
     private final QueryServiceConfig config;
     private final TextEmbedder embedder;
+    private final InteractionLogFactory interactionLogs;
     private volatile HttpServer server;
     private WorkerExecutor workers;
+    private WorkerExecutor kafkaWorkers;
     private WebClient client;
+    private InteractionLog interactions;
 
     /** The embedder stays owned by the caller, which closes it after undeploying the service. */
-    public QueryService(QueryServiceConfig config, TextEmbedder embedder) {
+    public QueryService(
+            QueryServiceConfig config,
+            TextEmbedder embedder,
+            InteractionLogFactory interactionLogs) {
         this.config = config;
         this.embedder = embedder;
+        this.interactionLogs = interactionLogs;
+    }
+
+    /** Interactions go to the Kafka brokers of {@code config}. */
+    public static InteractionLogFactory kafka(QueryServiceConfig config) {
+        return (vertx, workers) ->
+                new KafkaInteractionLog(
+                        vertx, workers, config.kafkaBootstrapServers(), config.readyTimeout());
     }
 
     /**
@@ -51,7 +71,16 @@ public final class QueryService extends VerticleBase {
      */
     public static Future<QueryServiceHandle> deploy(
             Vertx vertx, QueryServiceConfig config, TextEmbedder embedder) {
-        QueryService service = new QueryService(config, embedder);
+        return deploy(vertx, config, embedder, kafka(config));
+    }
+
+    /** As {@link #deploy(Vertx, QueryServiceConfig, TextEmbedder)}, interactions elsewhere. */
+    public static Future<QueryServiceHandle> deploy(
+            Vertx vertx,
+            QueryServiceConfig config,
+            TextEmbedder embedder,
+            InteractionLogFactory interactionLogs) {
+        QueryService service = new QueryService(config, embedder, interactionLogs);
         return vertx.deployVerticle(service)
                 .map(
                         id ->
@@ -76,11 +105,27 @@ public final class QueryService extends VerticleBase {
                         config.indexAlias(),
                         config.openSearchTimeout());
         QueryEmbedder queries = new QueryEmbedder(embedder, workers);
+        ApiKeyStore keys = ApiKeyStore.load(config.apiKeysFile());
+        kafkaWorkers = vertx.createSharedWorkerExecutor("newsflow-query-kafka", 2);
+        interactions = interactionLogs.create(vertx, kafkaWorkers);
+        QueryRouter.Components components =
+                new QueryRouter.Components(
+                        queries,
+                        search,
+                        interactions,
+                        keys,
+                        new RateLimiter(config.rateLimit()),
+                        config.defaultK());
+        LOG.info(
+                "Query service: {} API key(s) from {}, rate limit {}",
+                keys.size(),
+                config.apiKeysFile(),
+                config.rateLimit());
         return vertx.createHttpServer(
                         new HttpServerOptions()
                                 .setHost(config.httpHost())
                                 .setPort(config.httpPort()))
-                .requestHandler(QueryRouter.create(vertx, queries, search, config.defaultK()))
+                .requestHandler(QueryRouter.create(vertx, components))
                 .listen()
                 .onSuccess(
                         listening -> {
@@ -107,11 +152,13 @@ public final class QueryService extends VerticleBase {
     public Future<?> stop() {
         HttpServer listening = server;
         Future<Void> closed = listening == null ? Future.succeededFuture() : listening.close();
-        return closed.eventually(
-                () -> {
-                    client.close();
-                    return workers.close();
-                });
+        return closed.eventually(interactions::close)
+                .eventually(
+                        () -> {
+                            client.close();
+                            return Future.join(workers.close(), kafkaWorkers.close());
+                        })
+                .mapEmpty();
     }
 
     /** The port the server listens on; {@code -1} before {@code start} succeeded. */

@@ -3,6 +3,8 @@ package dev.newsflow.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.query.config.QueryServiceConfig;
+import dev.newsflow.query.search.HybridSearch;
+import dev.newsflow.query.testing.FakeInteractionLog;
 import dev.newsflow.query.testing.FakeOpenSearch;
 import dev.newsflow.query.testing.FakeTextEmbedder;
 import dev.newsflow.query.testing.HttpProbe;
@@ -13,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +54,9 @@ class QueryServiceHttpTest {
         embedder = new FakeTextEmbedder();
         QueryServiceConfig config =
                 QueryServiceConfig.defaults().withHttpPort(0).withOpenSearchUri(openSearch.uri());
-        service = QueryService.deploy(vertx, config, embedder).await(30, TimeUnit.SECONDS);
+        service =
+                QueryService.deploy(vertx, config, embedder, new FakeInteractionLog().factory())
+                        .await(30, TimeUnit.SECONDS);
         http = new HttpProbe(service.baseUri());
     }
 
@@ -94,48 +99,89 @@ class QueryServiceHttpTest {
         // Then
         assertThat(green.status()).isEqualTo(200);
         assertThat(green.json().getString("opensearch")).isEqualTo("green");
+        assertThat(green.json().getString("kafka")).isEqualTo("UP");
         assertThat(red.status()).isEqualTo(503);
         assertThat(red.json().getString("error")).isEqualTo("OpenSearch cluster status is red");
     }
 
     @Test
-    void searchEmbedsTheQueryOffTheEventLoopAndMapsTheHits() throws Exception {
+    void searchEmbedsTheQueryOffTheEventLoopAndFusesBm25AndKnn() throws Exception {
         // When
         Answer answer = http.get("/search?q=" + encode("interest rates") + "&k=2");
 
-        // Then the answer lists the hits without embeddings or full text
+        // Then the answer lists the fused hits without embeddings or full text
         assertThat(answer.status()).isEqualTo(200);
         JsonObject body = answer.json();
         assertThat(body.getString("query")).isEqualTo("interest rates");
         JsonArray results = body.getJsonArray("results");
         assertThat(results).hasSize(2);
-        assertThat(results.getJsonObject(0))
+        JsonObject best = results.getJsonObject(0);
+        assertThat(best.fieldNames())
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "title",
+                        "summary",
+                        "source",
+                        "url",
+                        "storyId",
+                        "importance",
+                        "publishedAt",
+                        "author",
+                        "imageUrl",
+                        "highlights",
+                        "score");
+        assertThat(best.getString("id")).isEqualTo("rates-1");
+        assertThat(best.getString("summary")).isEqualTo("Rates up a quarter point.");
+        assertThat(best.getString("publishedAt")).isEqualTo("2025-03-01T08:00:00Z");
+        // Both fake lists rank the articles alike: first in both is 2 / (60 + 1)
+        assertThat(best.getJsonObject("score"))
                 .isEqualTo(
-                        new JsonObject()
-                                .put("id", "rates-1")
-                                .put("title", "Central bank raises rates")
-                                .put("url", "https://news.example/rates")
-                                .put("source", "example")
-                                .put("summary", "Rates up a quarter point.")
-                                .put("publishedAt", "2025-03-01T08:00:00Z")
-                                .put("score", 1.0));
+                        new JsonObject().put("rrf", 2.0 / 61).put("bm25Rank", 1).put("knnRank", 1));
         assertThat(results.getJsonObject(1).getString("summary"))
                 .isEqualTo("A storm hit the coast overnight.");
-        // And OpenSearch got the query vector and k
+        // And OpenSearch got one BM25 and one kNN request with the query vector
+        List<JsonObject> searches = openSearch.searches();
+        List<JsonObject> lastTwo = searches.subList(searches.size() - 2, searches.size());
+        JsonObject knnRequest =
+                lastTwo.stream()
+                        .filter(q -> q.getJsonObject("query").containsKey("knn"))
+                        .findFirst()
+                        .orElseThrow();
+        JsonObject bm25Request =
+                lastTwo.stream()
+                        .filter(q -> q.getJsonObject("query").containsKey("bool"))
+                        .findFirst()
+                        .orElseThrow();
         JsonObject knn =
-                openSearch
-                        .searches()
-                        .get(openSearch.searches().size() - 1)
-                        .getJsonObject("query")
-                        .getJsonObject("knn")
-                        .getJsonObject("embedding");
-        assertThat(knn.getInteger("k")).isEqualTo(2);
+                knnRequest.getJsonObject("query").getJsonObject("knn").getJsonObject("embedding");
+        assertThat(knn.getInteger("k")).isEqualTo(HybridSearch.window(2));
         assertThat(knn.getJsonArray("vector").getDouble(0))
                 .isEqualTo(FakeTextEmbedder.vector("interest rates")[0], within());
+        assertThat(bm25Request.encode()).contains("\"multi_match\"", "interest rates");
         // And the embedder ran on a worker thread
         assertThat(embedder.texts()).contains("interest rates");
         assertThat(embedder.threads())
                 .allSatisfy(thread -> assertThat(thread).startsWith("newsflow-query-embedder"));
+    }
+
+    @Test
+    void searchFiltersReachBothRequests() throws Exception {
+        // When
+        Answer answer =
+                http.get(
+                        "/search?q=rates&source=example,other&language=en&from=2025-03-01&to=2025-03-31");
+
+        // Then
+        assertThat(answer.status()).isEqualTo(200);
+        List<JsonObject> searches = openSearch.searches();
+        for (JsonObject search : searches.subList(searches.size() - 2, searches.size())) {
+            assertThat(search.encode())
+                    .contains(
+                            "{\"terms\":{\"source\":[\"example\",\"other\"]}}",
+                            "{\"term\":{\"language\":\"en\"}}",
+                            "\"gte\":\"2025-03-01T00:00:00Z\"",
+                            "\"lte\":\"2025-03-31T23:59:59.999Z\"");
+        }
     }
 
     @Test
@@ -144,7 +190,8 @@ class QueryServiceHttpTest {
 
         assertThat(answer.status()).isEqualTo(200);
         JsonObject lastSearch = openSearch.searches().get(openSearch.searches().size() - 1);
-        assertThat(lastSearch.getInteger("size")).isEqualTo(QueryServiceConfig.DEFAULT_K);
+        assertThat(lastSearch.getInteger("size"))
+                .isEqualTo(HybridSearch.window(QueryServiceConfig.DEFAULT_K));
     }
 
     @Test
@@ -159,6 +206,11 @@ class QueryServiceHttpTest {
         assertBadRequest("/search?q=rates&k=0", "'k' must be between 1 and 100");
         assertBadRequest("/search?q=rates&k=101", "'k' must be between 1 and 100");
         assertBadRequest("/search?q=rates&k=ten", "'k' must be an integer");
+        assertBadRequest("/search?q=rates&sort=date", "unknown query parameter(s) [sort]");
+        assertBadRequest("/search?q=rates&from=yesterday", "'from' must be an ISO date");
+        assertBadRequest("/search?q=rates&to=2025-13-01", "'to' must be an ISO date");
+        assertBadRequest(
+                "/search?q=rates&from=2025-06-02&to=2025-06-01", "'from' must not be after 'to'");
 
         assertThat(openSearch.searches()).hasSize(searchesBefore);
         assertThat(embedder.texts()).doesNotContain("", tooLong);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsflow.query.config.QueryServiceConfig;
+import dev.newsflow.query.testing.FakeInteractionLog;
 import dev.newsflow.query.testing.FakeTextEmbedder;
 import dev.newsflow.query.testing.HttpProbe;
 import dev.newsflow.query.testing.HttpProbe.Answer;
@@ -34,10 +35,18 @@ class QueryServiceWithoutOpenSearchTest {
                         .withOpenSearchUri(URI.create("http://127.0.0.1:" + closedPort()))
                         .withOpenSearchTimeout(Duration.ofSeconds(2));
         service =
-                QueryService.deploy(vertx, config, new FakeTextEmbedder())
+                QueryService.deploy(
+                                vertx,
+                                config,
+                                new FakeTextEmbedder(),
+                                new FakeInteractionLog().factory())
                         .await(30, TimeUnit.SECONDS);
         brokenEmbedderService =
-                QueryService.deploy(vertx, config, FakeTextEmbedder.failing())
+                QueryService.deploy(
+                                vertx,
+                                config,
+                                FakeTextEmbedder.failing(),
+                                new FakeInteractionLog().factory())
                         .await(30, TimeUnit.SECONDS);
     }
 
@@ -59,6 +68,8 @@ class QueryServiceWithoutOpenSearchTest {
         assertThat(answer.json())
                 .isEqualTo(
                         new JsonObject()
+                                .put("opensearch", "OpenSearch is unreachable")
+                                .put("kafka", "UP")
                                 .put("status", "NOT_READY")
                                 .put("error", "OpenSearch is unreachable"));
     }
@@ -93,7 +104,11 @@ class QueryServiceWithoutOpenSearchTest {
                         .withHttpPort(0)
                         .withOpenSearchUri(URI.create("http://127.0.0.1:" + closedPort()));
         QueryServiceHandle own =
-                QueryService.deploy(vertx, config, new FakeTextEmbedder())
+                QueryService.deploy(
+                                vertx,
+                                config,
+                                new FakeTextEmbedder(),
+                                new FakeInteractionLog().factory())
                         .await(30, TimeUnit.SECONDS);
         HttpProbe probe = probe(own);
         assertThat(probe.get("/health").status()).isEqualTo(200);

@@ -154,6 +154,9 @@ public class AssignStories extends KeyedProcessFunction<String, EnrichedArticle,
         return StateTtlConfig.newBuilder(config.stateTtl())
                 .updateTtlOnCreateAndWrite()
                 .neverReturnExpired()
+                // Compact files older than the TTL, so expired state leaves RocksDB in bounded
+                // time.
+                .cleanupInRocksdbCompactFilter(1_000, config.stateTtl())
                 .build();
     }
 

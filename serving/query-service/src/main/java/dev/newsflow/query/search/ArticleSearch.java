@@ -34,10 +34,17 @@ public final class ArticleSearch {
         this.timeoutMillis = timeout.toMillis();
     }
 
-    /** The {@code k} articles whose embeddings are nearest to {@code vector}, best first. */
-    public Future<List<SearchResult>> nearest(float[] vector, int k) {
-        return send(HttpMethod.POST, searchPath(), OpenSearchQueries.knn(vector, k))
-                .map(SearchHitMapper::results);
+    /** Runs a search body on the alias; the hits best first. */
+    public Future<List<ArticleHit>> search(JsonObject body) {
+        return send(HttpMethod.POST, searchPath(), body).map(SearchHitMapper::hits);
+    }
+
+    /** Runs a search body on {@code index} (an alias or index name) and returns the raw answer. */
+    public Future<JsonObject> rawSearch(String index, JsonObject body) {
+        return send(
+                HttpMethod.POST,
+                "/" + URLEncoder.encode(index, StandardCharsets.UTF_8) + "/_search",
+                body);
     }
 
     /** The stored article with this id, without its embedding. */
@@ -57,6 +64,10 @@ public final class ArticleSearch {
                                 "red".equals(health.getString("status"))
                                         ? Future.failedFuture(OpenSearchException.unhealthy("red"))
                                         : Future.succeededFuture(health));
+    }
+
+    public String alias() {
+        return alias;
     }
 
     public String baseUrl() {

@@ -15,28 +15,24 @@ public final class SearchHitMapper {
     private SearchHitMapper() {}
 
     /** The hits of a search response in OpenSearch's order (best first). */
-    public static List<SearchResult> results(JsonObject response) {
-        List<SearchResult> results = new ArrayList<>();
-        for (Object element : hits(response)) {
+    public static List<ArticleHit> hits(JsonObject response) {
+        List<ArticleHit> hits = new ArrayList<>();
+        for (Object element : hitArray(response)) {
             JsonObject hit = (JsonObject) element;
-            JsonObject source = hit.getJsonObject("_source", new JsonObject());
-            Number score = hit.getNumber("_score");
-            results.add(
-                    new SearchResult(
+            JsonObject source = hit.getJsonObject("_source", new JsonObject()).copy();
+            source.remove(OpenSearchQueries.EMBEDDING_FIELD);
+            hits.add(
+                    new ArticleHit(
                             source.getString("id", hit.getString("_id")),
-                            source.getString("title"),
-                            source.getString("url"),
-                            source.getString("source"),
-                            snippet(source.getString("summary"), source.getString("text")),
-                            source.getString("publishedAt"),
-                            score == null ? 0.0 : score.doubleValue()));
+                            source,
+                            hit.getJsonObject("highlight", new JsonObject())));
         }
-        return results;
+        return hits;
     }
 
     /** The stored article of the first hit, without its embedding; empty when nothing matched. */
     public static Optional<JsonObject> firstArticle(JsonObject response) {
-        JsonArray hits = hits(response);
+        JsonArray hits = hitArray(response);
         if (hits.isEmpty()) {
             return Optional.empty();
         }
@@ -71,7 +67,7 @@ public final class SearchHitMapper {
         return stripped.substring(0, cut).stripTrailing() + "…";
     }
 
-    private static JsonArray hits(JsonObject response) {
+    private static JsonArray hitArray(JsonObject response) {
         JsonObject outer = response.getJsonObject("hits", new JsonObject());
         return outer.getJsonArray("hits", new JsonArray());
     }

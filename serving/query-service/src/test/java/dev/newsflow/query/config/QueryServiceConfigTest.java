@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,14 +31,21 @@ class QueryServiceConfigTest {
     void environmentOverridesEveryKey() {
         // Given
         Map<String, String> env =
-                Map.of(
-                        QueryServiceConfig.ENV_HTTP_HOST, "0.0.0.0",
-                        QueryServiceConfig.ENV_HTTP_PORT, "0",
-                        QueryServiceConfig.ENV_OPENSEARCH_URL, "https://search.internal:9243",
-                        QueryServiceConfig.ENV_ARTICLES_ALIAS, "articles-test",
-                        QueryServiceConfig.ENV_SEARCH_DEFAULT_K, " 25 ",
-                        QueryServiceConfig.ENV_OPENSEARCH_TIMEOUT_MS, "1500",
-                        QueryServiceConfig.ENV_EMBEDDER_THREADS, "4");
+                Map.ofEntries(
+                        Map.entry(QueryServiceConfig.ENV_HTTP_HOST, "0.0.0.0"),
+                        Map.entry(QueryServiceConfig.ENV_HTTP_PORT, "0"),
+                        Map.entry(
+                                QueryServiceConfig.ENV_OPENSEARCH_URL,
+                                "https://search.internal:9243"),
+                        Map.entry(QueryServiceConfig.ENV_ARTICLES_ALIAS, "articles-test"),
+                        Map.entry(QueryServiceConfig.ENV_SEARCH_DEFAULT_K, " 25 "),
+                        Map.entry(QueryServiceConfig.ENV_OPENSEARCH_TIMEOUT_MS, "1500"),
+                        Map.entry(QueryServiceConfig.ENV_EMBEDDER_THREADS, "4"),
+                        Map.entry(QueryServiceConfig.ENV_KAFKA_BOOTSTRAP, "kafka:9092"),
+                        Map.entry(QueryServiceConfig.ENV_API_KEYS_FILE, "/etc/newsflow/keys.json"),
+                        Map.entry(QueryServiceConfig.ENV_RATE_LIMIT_BURST, "5"),
+                        Map.entry(QueryServiceConfig.ENV_RATE_LIMIT_PER_SECOND, "0.5"),
+                        Map.entry(QueryServiceConfig.ENV_READY_TIMEOUT_MS, "750"));
 
         // When
         QueryServiceConfig config = QueryServiceConfig.fromEnv(env);
@@ -52,7 +60,11 @@ class QueryServiceConfigTest {
                                 "articles-test",
                                 25,
                                 Duration.ofMillis(1500),
-                                4));
+                                4,
+                                "kafka:9092",
+                                Path.of("/etc/newsflow/keys.json"),
+                                new QueryServiceConfig.RateLimit(5, 0.5),
+                                Duration.ofMillis(750)));
     }
 
     @Test

@@ -79,4 +79,65 @@ class SearchRequestTest {
                 .hasMessageContaining("'k' must be an integer")
                 .hasMessageContaining("'ten'");
     }
+
+    @Test
+    void parsesFiltersFromAllParameters() {
+        // When
+        SearchRequest request =
+                SearchRequest.fromParams(
+                        java.util.Map.of(
+                                "q", List.of("rates"),
+                                "source", List.of("a.example,b.example", " c.example "),
+                                "language", List.of("en"),
+                                "from", List.of("2025-06-01"),
+                                "to", List.of("2025-06-02T12:00:00Z")),
+                        DEFAULT_K);
+
+        // Then
+        assertThat(request.filters())
+                .isEqualTo(
+                        new dev.newsflow.query.search.SearchFilters(
+                                List.of("a.example", "b.example", "c.example"),
+                                "en",
+                                java.time.Instant.parse("2025-06-01T00:00:00Z"),
+                                java.time.Instant.parse("2025-06-02T12:00:00Z")));
+    }
+
+    @Test
+    void aDateAsUpperBoundIncludesTheWholeDay() {
+        assertThat(SearchRequest.instant("to", "2025-06-01", true))
+                .isEqualTo(java.time.Instant.parse("2025-06-01T23:59:59.999Z"));
+        assertThat(SearchRequest.instant("from", "2025-06-01", false))
+                .isEqualTo(java.time.Instant.parse("2025-06-01T00:00:00Z"));
+    }
+
+    @Test
+    void unknownParametersBadDatesAndInvertedRangesAreBadRequests() {
+        assertFromParams(java.util.Map.of("q", List.of("x"), "page", List.of("2")), "[page]");
+        assertFromParams(java.util.Map.of("q", List.of("x"), "from", List.of("June")), "'from'");
+        assertFromParams(java.util.Map.of("q", List.of("x"), "to", List.of("2025-02-30")), "'to'");
+        assertFromParams(
+                java.util.Map.of(
+                        "q",
+                        List.of("x"),
+                        "from",
+                        List.of("2025-02-02"),
+                        "to",
+                        List.of("2025-02-01")),
+                "'from' must not be after 'to'");
+        assertFromParams(
+                java.util.Map.of("q", List.of("x"), "language", List.of("e".repeat(201))),
+                "'language' must be at most 200");
+        assertFromParams(
+                java.util.Map.of("q", List.of("x"), "source", List.of("s,".repeat(21))),
+                "at most 20 values");
+    }
+
+    private static void assertFromParams(
+            java.util.Map<String, List<String>> params, String message) {
+        assertThatThrownBy(() -> SearchRequest.fromParams(params, DEFAULT_K))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .hasMessageContaining(message);
+    }
 }

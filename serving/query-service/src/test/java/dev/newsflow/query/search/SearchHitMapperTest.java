@@ -21,69 +21,46 @@ class SearchHitMapperTest {
     }
 
     @Test
-    void mapsHitsInOrderWithTheirScores() {
+    void mapsHitsInOrderWithSourceAndHighlightsButNoEmbedding() {
         // Given
         JsonObject first =
                 new JsonObject()
                         .put("id", "a1")
                         .put("title", "Rates rise")
-                        .put("url", "https://news.example/a1")
-                        .put("source", "example")
-                        .put("summary", "The central bank raised rates.")
-                        .put("text", "Long text")
-                        .put("publishedAt", "2025-01-02T03:04:05Z");
+                        .put("embedding", new JsonArray().add(0.1));
+        JsonObject highlighted =
+                hit("a1", 0.93, first)
+                        .put(
+                                "highlight",
+                                new JsonObject()
+                                        .put("title", new JsonArray().add("<em>Rates</em> rise")));
         JsonObject second = new JsonObject().put("id", "b2").put("title", "Storm");
 
         // When
-        List<SearchResult> results =
-                SearchHitMapper.results(response(hit("a1", 0.93, first), hit("b2", 0.41, second)));
+        List<ArticleHit> hits =
+                SearchHitMapper.hits(response(highlighted, hit("b2", 0.41, second)));
 
         // Then
-        assertThat(results)
-                .containsExactly(
-                        new SearchResult(
-                                "a1",
-                                "Rates rise",
-                                "https://news.example/a1",
-                                "example",
-                                "The central bank raised rates.",
-                                "2025-01-02T03:04:05Z",
-                                0.93),
-                        new SearchResult("b2", "Storm", null, null, null, null, 0.41));
+        assertThat(hits).extracting(ArticleHit::id).containsExactly("a1", "b2");
+        assertThat(hits.get(0).source().containsKey("embedding")).isFalse();
+        assertThat(hits.get(0).source().getString("title")).isEqualTo("Rates rise");
+        assertThat(hits.get(0).highlights().getJsonArray("title").getString(0))
+                .isEqualTo("<em>Rates</em> rise");
+        assertThat(hits.get(1).highlights().isEmpty()).isTrue();
     }
 
     @Test
     void fallsBackToTheDocumentIdWhenTheSourceHasNone() {
-        List<SearchResult> results =
-                SearchHitMapper.results(response(hit("doc-7", 1.0, new JsonObject())));
+        List<ArticleHit> hits = SearchHitMapper.hits(response(hit("doc-7", 1.0, new JsonObject())));
 
-        assertThat(results).extracting(SearchResult::id).containsExactly("doc-7");
+        assertThat(hits).extracting(ArticleHit::id).containsExactly("doc-7");
     }
 
     @Test
     void noHitsGiveNoResults() {
-        assertThat(SearchHitMapper.results(response())).isEmpty();
-        assertThat(SearchHitMapper.results(new JsonObject())).isEmpty();
+        assertThat(SearchHitMapper.hits(response())).isEmpty();
+        assertThat(SearchHitMapper.hits(new JsonObject())).isEmpty();
         assertThat(SearchHitMapper.firstArticle(response())).isEmpty();
-    }
-
-    @Test
-    void resultJsonCarriesNoEmbeddingOrText() {
-        // Given
-        JsonObject source =
-                new JsonObject()
-                        .put("id", "a1")
-                        .put("text", "body")
-                        .put("embedding", new JsonArray().add(0.1).add(0.2));
-
-        // When
-        JsonObject json = SearchHitMapper.results(response(hit("a1", 0.5, source))).get(0).toJson();
-
-        // Then
-        assertThat(json.fieldNames())
-                .containsExactlyInAnyOrder(
-                        "id", "title", "url", "source", "summary", "publishedAt", "score");
-        assertThat(json.getString("summary")).isEqualTo("body");
     }
 
     @Test

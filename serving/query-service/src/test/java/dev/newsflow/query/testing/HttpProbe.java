@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -11,8 +12,8 @@ import java.time.Duration;
 /** A blocking HTTP client for tests: GETs a path of a service and reads its JSON answer. */
 public final class HttpProbe {
 
-    /** One answer: status, content type and the body parsed as a JSON object. */
-    public record Answer(int status, String contentType, String body) {
+    /** One answer: status, content type, body (parse it with {@link #json()}) and headers. */
+    public record Answer(int status, String contentType, String body, HttpHeaders headers) {
         public JsonObject json() {
             return new JsonObject(body);
         }
@@ -38,7 +39,8 @@ public final class HttpProbe {
         return new Answer(
                 response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(""),
-                response.body());
+                response.body(),
+                response.headers());
     }
 
     public HttpRequest.Builder request(String pathAndQuery) {
