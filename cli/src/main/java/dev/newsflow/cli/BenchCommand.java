@@ -3,12 +3,14 @@ package dev.newsflow.cli;
 import dev.newsflow.benchmarks.dedup.NearDuplicateBenchmark;
 import dev.newsflow.benchmarks.extraction.ExtractionBenchmark;
 import dev.newsflow.benchmarks.summarization.SummarizationBenchmark;
+import dev.newsflow.cli.bench.PersonaBenchmark;
 import dev.newsflow.cli.bench.PipelineBenchmark;
 import dev.newsflow.cli.bench.StateSizeBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -126,6 +128,57 @@ final class BenchCommand {
                         Duration.ofMinutes(minutes),
                         rate,
                         Duration.ofSeconds(ttlSeconds),
+                        System.out)
+                .run(work);
+    }
+
+    @Command(
+            name = "personas",
+            mixinStandardHelpOptions = true,
+            description =
+                    "The persona job on the local stack: sustained interactions/s, like ->"
+                            + " persona readable in OpenSearch latency p50/p99 at a steady rate,"
+                            + " and the state size per user (see docs/personas.md).")
+    void personas(
+            @Option(
+                            names = "--users",
+                            defaultValue = "10000",
+                            description = "Users (default: ${DEFAULT-VALUE}).")
+                    int users,
+            @Option(
+                            names = "--articles",
+                            defaultValue = "5000",
+                            description = "Articles (default: ${DEFAULT-VALUE}).")
+                    int articles,
+            @Option(
+                            names = "--interactions",
+                            defaultValue = "100000",
+                            description =
+                                    "Throughput phase: interactions published at once (default:"
+                                            + " ${DEFAULT-VALUE}).")
+                    int interactions,
+            @Option(
+                            names = "--rates",
+                            split = ",",
+                            defaultValue = "500,1000",
+                            description =
+                                    "Latency phases: interactions/s, one phase each (default:"
+                                            + " ${DEFAULT-VALUE}).")
+                    List<Integer> rates,
+            @Option(
+                            names = "--seconds",
+                            defaultValue = "30",
+                            description =
+                                    "Length of each latency phase (default: ${DEFAULT-VALUE}).")
+                    int seconds)
+            throws Exception {
+        Path work = Files.createTempDirectory("newsflow-bench-personas-");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        System.setProperty("newsflow.log.file", work.resolve("newsflow.log").toString());
+        System.out.println("Work dir and logs: " + work);
+        new PersonaBenchmark(
+                        new PersonaBenchmark.Options(
+                                users, articles, interactions, rates, Duration.ofSeconds(seconds)),
                         System.out)
                 .run(work);
     }

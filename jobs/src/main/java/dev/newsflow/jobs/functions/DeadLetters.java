@@ -4,6 +4,7 @@ import dev.newsflow.jobs.serde.RawRecord;
 import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.schemas.DeadLetter;
 import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.Interaction;
 import dev.newsflow.schemas.kafka.Topics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -76,6 +77,29 @@ public final class DeadLetters {
                 .setStage(stage)
                 .setReason(reason)
                 .setErrorClass(error == null ? null : error.getClass().getName())
+                .setFailedAt(clock.instant())
+                .build();
+    }
+
+    /** A user interaction the persona job could not apply; the payload is its Avro encoding. */
+    public static DeadLetter ofInteraction(
+            Interaction interaction, String stage, String reason, Clock clock) {
+        byte[] encoded =
+                Topics.INTERACTIONS
+                        .valueSerde()
+                        .serializer()
+                        .serialize(Topics.INTERACTIONS.name(), interaction);
+        return DeadLetter.newBuilder()
+                .setSourceTopic(Topics.INTERACTIONS.name())
+                .setKey(
+                        ByteBuffer.wrap(
+                                interaction
+                                        .getUserId()
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .setPayload(truncated(encoded))
+                .setPayloadSize(encoded.length)
+                .setStage(stage)
+                .setReason(reason)
                 .setFailedAt(clock.instant())
                 .build();
     }

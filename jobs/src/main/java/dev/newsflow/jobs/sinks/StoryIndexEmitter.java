@@ -11,7 +11,7 @@ import org.opensearch.index.VersionType;
  * Writes each story version to the index (alias) under its story id, with the story's version as an
  * external version: OpenSearch keeps a document only if its version is higher than the stored one.
  * After a recovery the sink may replay versions older than ones already indexed; those are refused
- * with 409 and {@link StaleStoryVersions} drops them, so an older version never overwrites a newer
+ * with 409 and {@link IgnoreStaleVersions} drops them, so an older version never overwrites a newer
  * one.
  */
 public final class StoryIndexEmitter implements OpensearchEmitter<Story> {

@@ -15,7 +15,7 @@ public final class StoryIndexSink {
         return new Opensearch2SinkBuilder<Story>()
                 .setHosts(hosts)
                 .setEmitter(new StoryIndexEmitter(index))
-                .setBulkResponseInspectorFactory(StaleStoryVersions.factory())
+                .setBulkResponseInspectorFactory(IgnoreStaleVersions.factory())
                 .setBulkFlushMaxActions(200)
                 .setBulkFlushInterval(1_000)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)

@@ -38,7 +38,7 @@ class StoryIndexEmitterTest {
                         },
                         1);
 
-        new StaleStoryVersions(stale).inspect(request, response);
+        new IgnoreStaleVersions(stale).inspect(request, response);
 
         assertThat(stale.getCount()).isEqualTo(2);
     }
@@ -53,7 +53,7 @@ class StoryIndexEmitterTest {
                         },
                         1);
 
-        assertThatThrownBy(() -> new StaleStoryVersions(stale).inspect(bulkOf(2), response))
+        assertThatThrownBy(() -> new IgnoreStaleVersions(stale).inspect(bulkOf(2), response))
                 .isInstanceOf(FlinkRuntimeException.class)
                 .hasMessageContaining("400");
         assertThat(stale.getCount()).isEqualTo(1);

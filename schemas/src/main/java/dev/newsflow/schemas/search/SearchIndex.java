@@ -23,9 +23,18 @@ public record SearchIndex(String alias, int version, String templateResource) {
     public static final SearchIndex STORIES =
             new SearchIndex("stories", 1, "/opensearch/stories-v1.json");
 
+    /**
+     * Personas, one document per user, read by id: the profile vector, the negative profile and,
+     * nested, the interest centroids as k-NN vectors without HNSW graphs (exact k-NN by script
+     * score; see docs/personas.md for why), and the bounded lists of liked, rejected and seen
+     * article ids.
+     */
+    public static final SearchIndex PERSONAS =
+            new SearchIndex("personas", 1, "/opensearch/personas-v1.json");
+
     /** Every index Newsflow writes. */
     public static List<SearchIndex> all() {
-        return List.of(ARTICLES, STORIES);
+        return List.of(ARTICLES, STORIES, PERSONAS);
     }
 
     /** Name of the concrete index behind the alias, e.g. {@code articles-v2}. */

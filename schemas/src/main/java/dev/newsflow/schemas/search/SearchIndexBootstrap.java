@@ -58,13 +58,50 @@ public final class SearchIndexBootstrap {
      * An index keeps the mapping it was created with, so fields added to the template since then
      * (with {@code dynamic: strict}) would reject documents. OpenSearch accepts additive mapping
      * changes on a live index; anything else fails here, loudly, and ships as a new index version.
+     * An index that already has every field of the template is left alone: besides saving a call,
+     * the k-NN plugin (2.19) rejects a mapping update of knn_vector fields in an index without
+     * {@code index.knn} with HTTP 500, so {@code personas} can only be created, not updated.
      */
     private void updateMappings(SearchIndex index) {
         if (status("HEAD", "/" + index.concreteIndex()) == 404) {
             return; // The alias points at another concrete index, e.g. after a reindex.
         }
-        String body = "{\"properties\":" + templateProperties(index) + "}";
+        String template = templateProperties(index);
+        HttpResponse<String> live =
+                exchange("GET", "/" + index.concreteIndex() + "/_mapping", null);
+        if (live.statusCode() == 200 && hasEveryField(template, live.body(), index)) {
+            return;
+        }
+        String body = "{\"properties\":" + template + "}";
         send("PUT", "/" + index.concreteIndex() + "/_mapping", body, 200);
+    }
+
+    /**
+     * Whether the live mapping (GET _mapping) has every field, nested ones too, of the template.
+     */
+    static boolean hasEveryField(String templateProperties, String liveMapping, SearchIndex index) {
+        try {
+            JsonNode live =
+                    JSON.readTree(liveMapping)
+                            .path(index.concreteIndex())
+                            .at("/mappings/properties");
+            return covers(live, JSON.readTree(templateProperties));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static boolean covers(JsonNode live, JsonNode template) {
+        for (var fields = template.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            JsonNode existing = live.path(field.getKey());
+            if (existing.isMissingNode()
+                    || !covers(existing.path("properties"), field.getValue().path("properties"))
+                    || !covers(existing.path("fields"), field.getValue().path("fields"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String templateProperties(SearchIndex index) {

@@ -9,23 +9,22 @@ import org.opensearch.action.bulk.BulkResponse;
 import org.opensearch.core.rest.RestStatus;
 
 /**
- * Inspects the bulk responses of the story index: a version conflict (409) means the index already
- * holds this or a newer version of the story, which is the intended outcome of external versioning,
- * so it is counted and dropped. Any other failure fails the sink, and Flink's restart strategy
- * recovers, as for articles.
+ * Inspects the OpenSearch sink's bulk responses for externally versioned documents: a version
+ * conflict (409) means the index already holds a newer version, which is what a replay after
+ * recovery produces, so it is counted ({@code staleVersions}) and skipped; any other failure fails
+ * the task and lets Flink's restart strategy recover.
  */
-public final class StaleStoryVersions implements BulkResponseInspector {
+public final class IgnoreStaleVersions implements BulkResponseInspector {
 
     private final Counter stale;
 
-    public StaleStoryVersions(Counter stale) {
+    public IgnoreStaleVersions(Counter stale) {
         this.stale = stale;
     }
 
-    /** The factory to hand to the sink builder; counts {@code staleStoryVersions}. */
+    /** The factory the sink builder takes; one inspector per sink writer. */
     public static BulkResponseInspectorFactory factory() {
-        return context ->
-                new StaleStoryVersions(context.metricGroup().counter("staleStoryVersions"));
+        return context -> new IgnoreStaleVersions(context.metricGroup().counter("staleVersions"));
     }
 
     @Override
@@ -46,10 +45,12 @@ public final class StaleStoryVersions implements BulkResponseInspector {
             }
             FlinkRuntimeException e =
                     new FlinkRuntimeException(
-                            String.format(
-                                    "Single action %s of bulk request failed with status %s.",
-                                    request.requests().get(i),
-                                    item.getFailure().getStatus().getStatus()),
+                            "Indexing "
+                                    + request.requests().get(i).index()
+                                    + "/"
+                                    + request.requests().get(i).id()
+                                    + " failed with HTTP "
+                                    + item.getFailure().getStatus().getStatus(),
                             item.getFailure().getCause());
             if (failure == null) {
                 failure = e;
