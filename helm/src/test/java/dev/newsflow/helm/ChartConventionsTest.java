@@ -94,7 +94,10 @@ class ChartConventionsTest {
         Set<String> stateDirs = new HashSet<>();
         List<Document> jobs =
                 RenderedChart.ofKind(RenderedChart.production(), "FlinkDeployment").toList();
-        assertThat(jobs).hasSize(2);
+        assertThat(jobs)
+                .extracting(
+                        job -> job.tree().at("/metadata/labels").path("newsflow.dev/job").asText())
+                .containsExactlyInAnyOrder("enrichment", "feed-ingest", "persona");
         for (Document job : jobs) {
             JsonNode spec = job.tree().path("spec");
             JsonNode conf = spec.path("flinkConfiguration");

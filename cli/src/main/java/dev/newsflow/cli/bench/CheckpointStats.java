@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,6 +31,30 @@ final class CheckpointStats {
     /** The id of the latest completed checkpoint, or -1. */
     long latestCompleted() throws Exception {
         return get("/jobs/" + jobId + "/checkpoints").at("/latest/completed/id").asLong(-1);
+    }
+
+    /** The latest completed checkpoint's summary ({@code id}, {@code state_size}, ...), or null. */
+    JsonNode latestCompletedSummary() throws Exception {
+        JsonNode completed = get("/jobs/" + jobId + "/checkpoints").at("/latest/completed");
+        return completed.isMissingNode() || completed.isNull() ? null : completed;
+    }
+
+    /** Full state size in bytes of every operator chain in a checkpoint, by chain name. */
+    Map<String, Long> stateSizes(long checkpoint) throws Exception {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (JsonNode v : get("/jobs/" + jobId).path("vertices")) {
+            names.put(v.path("id").asText(), v.path("name").asText());
+        }
+        JsonNode tasks = get("/jobs/" + jobId + "/checkpoints/details/" + checkpoint).path("tasks");
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        names.forEach((id, name) -> sizes.put(name, tasks.path(id).path("state_size").asLong()));
+        return sizes;
+    }
+
+    /** Records the first operator chain (the source) has emitted so far. */
+    long sourceRecordsOut() throws Exception {
+        JsonNode vertices = get("/jobs/" + jobId).path("vertices");
+        return vertices.isEmpty() ? 0 : vertices.get(0).at("/metrics/write-records").asLong();
     }
 
     /** Full state size in bytes of the chain whose name contains {@code vertexName}. */

@@ -1,7 +1,6 @@
 package dev.newsflow.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.inference.server.InferenceServer;
 import dev.newsflow.inference.server.InferenceServerConfig;
 import dev.newsflow.jobs.config.DedupConfig;
@@ -17,14 +16,12 @@ import dev.newsflow.testkit.flink.FlinkTestCluster;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -45,7 +42,6 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  */
 public final class StateSizeBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final String[] WORDS =
             ("harbour council budget river festival orchard railway museum bridge tenant winter"
@@ -108,21 +104,39 @@ public final class StateSizeBenchmark {
                     60 / perSecond,
                     Runtime.getRuntime().availableProcessors());
             out.println("elapsed  articles read  checkpoint  full state size  last increment");
+            CheckpointStats stats =
+                    new CheckpointStats(
+                            URI.create("http://127.0.0.1:" + restPort + "/"),
+                            job.getJobID().toString());
             long started = System.nanoTime();
             long lastId = -1;
+            // Per operator: after the lifetimes have turned over once (2 TTLs), and at the end.
+            Map<String, Long> settled = null;
+            Map<String, Long> last = null;
             try {
                 while (running(job)) {
                     Thread.sleep(5_000);
-                    JsonNode latest = latestCheckpoint(restPort, job);
-                    if (latest != null && latest.path("id").asLong() != lastId) {
-                        lastId = latest.path("id").asLong();
-                        out.printf(
-                                "%5d s  %13d  %10d  %11.2f MiB  %10.2f MiB%n",
-                                (System.nanoTime() - started) / 1_000_000_000L,
-                                articlesRead(restPort, job),
-                                lastId,
-                                latest.path("state_size").asLong() / 1048576.0,
-                                latest.path("checkpointed_size").asLong() / 1048576.0);
+                    JsonNode latest = whileRunning(stats::latestCompletedSummary);
+                    if (latest == null || latest.path("id").asLong() == lastId) {
+                        continue;
+                    }
+                    lastId = latest.path("id").asLong();
+                    long elapsed = (System.nanoTime() - started) / 1_000_000_000L;
+                    Long read = whileRunning(stats::sourceRecordsOut);
+                    out.printf(
+                            "%5d s  %13d  %10d  %11.2f MiB  %10.2f MiB%n",
+                            elapsed,
+                            read == null ? -1 : read,
+                            lastId,
+                            latest.path("state_size").asLong() / 1048576.0,
+                            latest.path("checkpointed_size").asLong() / 1048576.0);
+                    long id = lastId;
+                    Map<String, Long> sizes = whileRunning(() -> stats.stateSizes(id));
+                    if (sizes != null) {
+                        last = sizes;
+                        if (settled == null && elapsed >= 2 * ttl.toSeconds()) {
+                            settled = sizes;
+                        }
                     }
                 }
             } finally {
@@ -130,6 +144,34 @@ public final class StateSizeBenchmark {
                     job.cancel().get();
                 }
             }
+            printByOperator(settled, last);
+        }
+    }
+
+    private void printByOperator(Map<String, Long> settled, Map<String, Long> last) {
+        if (settled == null || last == null) {
+            return;
+        }
+        out.println();
+        out.println("state by operator chain   after 2 TTLs      at the end");
+        last.forEach(
+                (name, size) -> {
+                    if (size > 0 || settled.getOrDefault(name, 0L) > 0) {
+                        out.printf(
+                                "  %-60s %8.2f MiB  %8.2f MiB%n",
+                                name.length() > 60 ? name.substring(0, 57) + "..." : name,
+                                settled.getOrDefault(name, 0L) / 1048576.0,
+                                size / 1048576.0);
+                    }
+                });
+    }
+
+    /** The call's answer, or null once the job has ended and its REST endpoint with it. */
+    private static <T> T whileRunning(Callable<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            return null;
         }
     }
 
@@ -187,34 +229,6 @@ public final class StateSizeBenchmark {
         return s.toString();
     }
 
-    private JsonNode latestCheckpoint(int port, JobClient job) {
-        try {
-            return completedCheckpoint(port, job);
-        } catch (Exception e) {
-            return null; // the job has just ended and its REST endpoint with it
-        }
-    }
-
-    private JsonNode completedCheckpoint(int port, JobClient job) throws Exception {
-        HttpResponse<String> response =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://127.0.0.1:"
-                                                                + port
-                                                                + "/jobs/"
-                                                                + job.getJobID()
-                                                                + "/checkpoints"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            return null;
-        }
-        JsonNode completed = JSON.readTree(response.body()).at("/latest/completed");
-        return completed.isMissingNode() || completed.isNull() ? null : completed;
-    }
-
     /** False once the job ended (the local cluster shuts down with it). */
     private static boolean running(JobClient job) {
         try {
@@ -222,34 +236,6 @@ public final class StateSizeBenchmark {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    /** Records the source has emitted so far (the first vertex of the job graph). */
-    private long articlesRead(int port, JobClient job) {
-        try {
-            return sourceRecords(port, job);
-        } catch (Exception e) {
-            return -1; // the job has just ended and its REST endpoint with it
-        }
-    }
-
-    private long sourceRecords(int port, JobClient job) throws Exception {
-        JsonNode vertices =
-                JSON.readTree(
-                                get(
-                                        URI.create(
-                                                "http://127.0.0.1:"
-                                                        + port
-                                                        + "/jobs/"
-                                                        + job.getJobID())))
-                        .path("vertices");
-        return vertices.isEmpty() ? 0 : vertices.get(0).at("/metrics/write-records").asLong();
-    }
-
-    private static String get(URI uri) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
     }
 
     private static int freePort() throws Exception {

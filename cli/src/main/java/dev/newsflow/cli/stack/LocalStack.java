@@ -8,6 +8,7 @@ import dev.newsflow.inference.server.InferenceServer;
 import dev.newsflow.inference.server.InferenceServerConfig;
 import dev.newsflow.jobs.config.EnrichmentConfig;
 import dev.newsflow.jobs.config.FeedIngestConfig;
+import dev.newsflow.jobs.config.PersonaConfig;
 import dev.newsflow.jobs.functions.inference.InferArticles;
 import dev.newsflow.jobs.functions.ingest.HttpFeedPoller;
 import dev.newsflow.jobs.functions.ingest.HttpPageFetcher;
@@ -15,6 +16,8 @@ import dev.newsflow.jobs.job.EnrichmentJob;
 import dev.newsflow.jobs.job.EnrichmentSinks;
 import dev.newsflow.jobs.job.FeedIngestJob;
 import dev.newsflow.jobs.job.FeedIngestSinks;
+import dev.newsflow.jobs.job.PersonaJob;
+import dev.newsflow.jobs.job.PersonaSinks;
 import dev.newsflow.query.QueryService;
 import dev.newsflow.query.QueryServiceHandle;
 import dev.newsflow.query.config.QueryServiceConfig;
@@ -64,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
     private URI flinkUi;
     private PipelineWatch watch;
 
-    /** The local stack runs feed ingestion and enrichment as one job. */
+    /** The local stack runs feed ingestion, enrichment and personas as one job. */
     public static final String JOB_NAME = "newsflow-local-stack";
 
     private LocalStack() {}
@@ -122,7 +125,7 @@ public final class LocalStack implements AutoCloseable {
                         + inference.port()
                         + "  models: embedder, summarizer (CPU stand-in for the 7B model)");
 
-        progress.step("Starting feed ingestion and enrichment on a Flink MiniCluster");
+        progress.step("Starting feed ingestion, enrichment and personas on a Flink MiniCluster");
         EnrichmentConfig config =
                 EnrichmentConfig.fromEnv(Map.of())
                         .withEndpoints(kafka.bootstrapServers(), openSearch.httpUri());
@@ -132,7 +135,10 @@ public final class LocalStack implements AutoCloseable {
         FeedIngestConfig ingest =
                 FeedIngestConfig.fromEnv(
                         Map.of(FeedIngestConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers()));
-        startJobs(config, ingest, work, options);
+        PersonaConfig personas =
+                PersonaConfig.fromEnv(Map.of())
+                        .withEndpoints(kafka.bootstrapServers(), openSearch.httpUri());
+        startJobs(config, ingest, personas, work, options);
         watch = PipelineWatch.start(kafka.bootstrapServers(), progress);
         resources.push(watch);
         progress.note("Flink UI   " + flinkUi);
@@ -154,11 +160,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Both jobs as one job graph on one MiniCluster (one web UI): feed ingestion into {@code
-     * news.crawl}, and enrichment from it.
+     * The three jobs as one job graph on one MiniCluster (one web UI): feed ingestion into {@code
+     * news.crawl}, enrichment from it, and personas from {@code user.interactions} and {@code
+     * news.enriched}.
      */
     private void startJobs(
-            EnrichmentConfig enrichment, FeedIngestConfig ingest, Path work, Options options)
+            EnrichmentConfig enrichment,
+            FeedIngestConfig ingest,
+            PersonaConfig personas,
+            Path work,
+            Options options)
             throws Exception {
         Configuration flink = FlinkTestCluster.configuration(work.resolve("checkpoints"));
         flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -179,6 +190,12 @@ public final class LocalStack implements AutoCloseable {
                 FeedIngestSinks.production(ingest),
                 ingest,
                 HttpPageFetcher.factory(ingest.fetchPolicy()));
+        PersonaJob.defineWorkflow(
+                env,
+                PersonaJob.kafkaSource(personas, Topics.INTERACTIONS.name()),
+                PersonaJob.kafkaSource(personas, Topics.ENRICHED.name()),
+                PersonaSinks.production(personas),
+                personas);
         JobClient job = env.executeAsync(JOB_NAME);
         resources.push(() -> cancel(job));
         flinkUi = URI.create("http://127.0.0.1:" + options.flinkUiPort());
