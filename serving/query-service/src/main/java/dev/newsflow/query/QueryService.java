@@ -9,6 +9,8 @@ import dev.newsflow.query.http.QueryRouter;
 import dev.newsflow.query.interactions.InteractionLog;
 import dev.newsflow.query.interactions.InteractionLogFactory;
 import dev.newsflow.query.interactions.KafkaInteractionLog;
+import dev.newsflow.query.pipeline.KafkaPipelineMonitor;
+import dev.newsflow.query.pipeline.PipelineMonitor;
 import dev.newsflow.query.ratelimit.RateLimiter;
 import dev.newsflow.query.search.ArticleSearch;
 import dev.newsflow.schemas.search.SearchIndex;
@@ -21,6 +23,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,7 @@ public final class QueryService extends VerticleBase {
     private WorkerExecutor kafkaWorkers;
     private WebClient client;
     private InteractionLog interactions;
+    private PipelineMonitor pipeline;
 
     /** The embedder stays owned by the caller, which closes it after undeploying the service. */
     public QueryService(
@@ -108,6 +112,12 @@ public final class QueryService extends VerticleBase {
         ApiKeyStore keys = ApiKeyStore.load(config.apiKeysFile());
         kafkaWorkers = vertx.createSharedWorkerExecutor("newsflow-query-kafka", 2);
         interactions = interactionLogs.create(vertx, kafkaWorkers);
+        pipeline =
+                new KafkaPipelineMonitor(
+                        kafkaWorkers,
+                        config.kafkaBootstrapServers(),
+                        KafkaPipelineMonitor.groupsFromEnv(System.getenv()),
+                        Clock.systemUTC());
         QueryRouter.Components components =
                 new QueryRouter.Components(
                         queries,
@@ -115,7 +125,8 @@ public final class QueryService extends VerticleBase {
                         interactions,
                         keys,
                         new RateLimiter(config.rateLimit()),
-                        config.defaultK());
+                        config.defaultK(),
+                        pipeline);
         LOG.info(
                 "Query service: {} API key(s) from {}, rate limit {}",
                 keys.size(),
@@ -153,6 +164,7 @@ public final class QueryService extends VerticleBase {
         HttpServer listening = server;
         Future<Void> closed = listening == null ? Future.succeededFuture() : listening.close();
         return closed.eventually(interactions::close)
+                .eventually(pipeline::close)
                 .eventually(
                         () -> {
                             client.close();

@@ -5,10 +5,13 @@ import dev.newsflow.query.auth.Role;
 import dev.newsflow.query.embedding.QueryEmbedder;
 import dev.newsflow.query.interactions.InteractionLog;
 import dev.newsflow.query.metrics.RouteMetrics;
+import dev.newsflow.query.pipeline.PipelineMonitor;
 import dev.newsflow.query.ratelimit.RateLimiter;
 import dev.newsflow.query.search.ArticleSearch;
 import dev.newsflow.query.search.ArticleStats;
+import dev.newsflow.query.search.ArticleVolume;
 import dev.newsflow.query.search.HybridSearch;
+import dev.newsflow.query.search.StoryRanking;
 import dev.newsflow.schemas.search.SearchIndex;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -36,7 +39,12 @@ public final class QueryRouter {
                     "/search",
                     "/articles/:id",
                     "/interactions",
-                    "/api/stats");
+                    "/api/stats",
+                    "/api/stats/volume",
+                    "/api/stories",
+                    "/api/pipeline",
+                    "/dashboard",
+                    "/dashboard/:asset");
 
     /** Largest {@code POST /interactions} body; a valid one is well under 1 KiB. */
     static final long MAX_BODY_BYTES = 4_096;
@@ -48,7 +56,8 @@ public final class QueryRouter {
             InteractionLog interactions,
             ApiKeyStore keys,
             RateLimiter limiter,
-            int defaultK) {}
+            int defaultK,
+            PipelineMonitor pipeline) {}
 
     private QueryRouter() {}
 
@@ -87,6 +96,7 @@ public final class QueryRouter {
                                         c.search(),
                                         c.search().alias(),
                                         SearchIndex.STORIES.alias())));
+        dashboard(router, c, auth, limit);
 
         JsonFailureHandler failures = new JsonFailureHandler();
         router.route().failureHandler(failures);
@@ -94,6 +104,27 @@ public final class QueryRouter {
         router.errorHandler(404, failures);
         router.errorHandler(405, failures);
         return router;
+    }
+
+    /** The analyst dashboard: its public page and assets, and the JSON routes it reads. */
+    private static void dashboard(
+            Router router, Components c, AuthHandlers auth, Handler<RoutingContext> limit) {
+        Clock clock = Clock.systemUTC();
+        api(router.get("/api/stories"), auth, limit)
+                .handler(auth.require(Role.ANALYST))
+                .handler(
+                        new StoriesHandler(
+                                new StoryRanking(c.search(), SearchIndex.STORIES.alias()), clock));
+        api(router.get("/api/stats/volume"), auth, limit)
+                .handler(auth.require(Role.ANALYST))
+                .handler(
+                        new VolumeHandler(
+                                new ArticleVolume(c.search(), c.search().alias()), clock));
+        api(router.get("/api/pipeline"), auth, limit)
+                .handler(auth.require(Role.ANALYST))
+                .handler(new PipelineHandler(c.pipeline()));
+        router.get("/dashboard").handler(DashboardHandlers.page());
+        router.get("/dashboard/:asset").handler(DashboardHandlers.assets());
     }
 
     private static Route api(Route route, AuthHandlers auth, Handler<RoutingContext> limit) {

@@ -77,6 +77,7 @@ class OpenApiContractTest {
                 new FakeInteractionLog(),
                 ApiKeyStore.empty(),
                 new RateLimiter(QueryServiceConfig.DEFAULT_RATE_LIMIT),
-                10);
+                10,
+                () -> io.vertx.core.Future.failedFuture("no Kafka in this test"));
     }
 }
