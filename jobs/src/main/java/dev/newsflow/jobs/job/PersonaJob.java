@@ -115,8 +115,9 @@ public final class PersonaJob {
                         articles.getSideOutput(DeadLetters.TAG),
                         joined.getSideOutput(DeadLetters.TAG))
                 .sinkTo(sinks.deadLetterTopic())
-                .uid("sink-kafka-news-dlq")
-                .name("Kafka news.dlq");
+                // Unique across the jobs: the local stack runs them as one job graph.
+                .uid("persona-sink-kafka-news-dlq")
+                .name("Kafka news.dlq (personas)");
     }
 
     /** Reads {@code topic} as raw records, from the committed offsets or the beginning. */
