@@ -5,6 +5,7 @@ import dev.newsflow.benchmarks.extraction.ExtractionBenchmark;
 import dev.newsflow.benchmarks.summarization.SummarizationBenchmark;
 import dev.newsflow.cli.bench.PersonaBenchmark;
 import dev.newsflow.cli.bench.PipelineBenchmark;
+import dev.newsflow.cli.bench.QueryLoadBenchmark;
 import dev.newsflow.cli.bench.StateSizeBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,6 +180,59 @@ final class BenchCommand {
         new PersonaBenchmark(
                         new PersonaBenchmark.Options(
                                 users, articles, interactions, rates, Duration.ofSeconds(seconds)),
+                        System.out)
+                .run(work);
+    }
+
+    @Command(
+            name = "query",
+            mixinStandardHelpOptions = true,
+            description =
+                    "The query service under load: /feed and /search latency p50/p99 at each"
+                            + " client count and at a fixed rate, over ARTICLES articles grown"
+                            + " from the real CNN/DailyMail passages of DATA_DIR (../shared/data).")
+    void query(
+            @Parameters(paramLabel = "DATA_DIR") Path data,
+            @Option(
+                            names = "--articles",
+                            defaultValue = "100000",
+                            description = "Articles indexed (default: ${DEFAULT-VALUE}).")
+                    int articles,
+            @Option(
+                            names = "--users",
+                            defaultValue = "200",
+                            description =
+                                    "Users with a persona and a key (default: ${DEFAULT-VALUE}).")
+                    int users,
+            @Option(
+                            names = "--clients",
+                            split = ",",
+                            defaultValue = "50,200",
+                            description = "Closed-loop client counts (default: ${DEFAULT-VALUE}).")
+                    List<Integer> clients,
+            @Option(
+                            names = "--rate",
+                            defaultValue = "200",
+                            description = "Open-loop requests/s (default: ${DEFAULT-VALUE}).")
+                    double rate,
+            @Option(
+                            names = "--seconds",
+                            defaultValue = "30",
+                            description = "Length of each phase (default: ${DEFAULT-VALUE}).")
+                    int seconds)
+            throws Exception {
+        Path work = Files.createTempDirectory("newsflow-bench-query-");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        System.setProperty("newsflow.log.file", work.resolve("newsflow.log").toString());
+        System.out.println("Work dir and logs: " + work);
+        new QueryLoadBenchmark(
+                        new QueryLoadBenchmark.Options(
+                                data.resolve("summarization/cnndm-dev.jsonl"),
+                                articles,
+                                users,
+                                clients,
+                                rate,
+                                Duration.ofSeconds(seconds)),
                         System.out)
                 .run(work);
     }

@@ -121,6 +121,6 @@ final class LatencyPhase {
     }
 
     static double percentile(List<Double> values, double p) {
-        return PipelineBenchmark.percentile(values, p);
+        return Percentiles.nearestRank(values, p);
     }
 }

@@ -252,11 +252,6 @@ public final class PipelineBenchmark {
     }
 
     static double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int index = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        return Percentiles.nearestRank(values, p);
     }
 }

@@ -21,6 +21,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
@@ -47,6 +48,13 @@ public final class QueryService extends VerticleBase {
     private volatile HttpServer server;
     private WorkerExecutor workers;
     private WorkerExecutor kafkaWorkers;
+
+    /**
+     * Keep-alive connections to OpenSearch. Vert.x's default of 5 queues requests behind each other
+     * as soon as a few clients search at once (a search is two requests, a feed one per interest).
+     */
+    static final int OPENSEARCH_CONNECTIONS = 64;
+
     private WebClient client;
     private InteractionLog interactions;
     private PipelineMonitor pipeline;
@@ -101,7 +109,8 @@ public final class QueryService extends VerticleBase {
                 WebClient.create(
                         vertx,
                         new WebClientOptions()
-                                .setConnectTimeout((int) config.openSearchTimeout().toMillis()));
+                                .setConnectTimeout((int) config.openSearchTimeout().toMillis()),
+                        new PoolOptions().setHttp1MaxSize(OPENSEARCH_CONNECTIONS));
         ArticleSearch search =
                 new ArticleSearch(
                         client,
