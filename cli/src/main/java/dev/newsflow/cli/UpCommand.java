@@ -151,6 +151,8 @@ final class UpCommand implements Callable<Integer> {
                         + "  Like          curl -X POST -H 'Authorization: Bearer %s' -H"
                         + " 'Content-Type: application/json' -d"
                         + " '{\"articleId\":\"<id>\",\"type\":\"LIKE\"}' '%s/interactions'%n"
+                        + "  Feed          curl -H 'Authorization: Bearer %s' '%s/feed?limit=10'%n"
+                        + "  Dashboard     %s/dashboard  (paste the analyst key)%n"
                         + "  Stats         curl -H 'X-API-Key: %s' '%s/api/stats'%n"
                         + "  API keys      reader (USER) %s%n"
                         + "                analyst (ANALYST) %s%n"
@@ -166,6 +168,9 @@ final class UpCommand implements Callable<Integer> {
                 q,
                 q,
                 keys.readerKey(),
+                q,
+                keys.readerKey(),
+                q,
                 q,
                 keys.analystKey(),
                 q,

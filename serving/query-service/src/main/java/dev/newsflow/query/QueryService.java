@@ -5,6 +5,7 @@ import dev.newsflow.inference.embedding.TextEmbedder;
 import dev.newsflow.query.auth.ApiKeyStore;
 import dev.newsflow.query.config.QueryServiceConfig;
 import dev.newsflow.query.embedding.QueryEmbedder;
+import dev.newsflow.query.feed.PersonalFeed;
 import dev.newsflow.query.http.QueryRouter;
 import dev.newsflow.query.interactions.InteractionLog;
 import dev.newsflow.query.interactions.InteractionLogFactory;
@@ -135,7 +136,13 @@ public final class QueryService extends VerticleBase {
                         keys,
                         new RateLimiter(config.rateLimit()),
                         config.defaultK(),
-                        pipeline);
+                        pipeline,
+                        new PersonalFeed(
+                                search,
+                                SearchIndex.PERSONAS.alias(),
+                                SearchIndex.STORIES.alias(),
+                                config.feed(),
+                                Clock.systemUTC()));
         LOG.info(
                 "Query service: {} API key(s) from {}, rate limit {}",
                 keys.size(),

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param apiKeysFile JSON file of users and hashed API keys; {@code null}: no user can sign in
  * @param rateLimit token bucket applied per API key, or per client IP without a key
  * @param readyTimeout time limit of each dependency check of {@code /ready}
+ * @param feed candidates, ranking and diversity of {@code GET /feed}
  */
 public record QueryServiceConfig(
         String httpHost,
@@ -34,7 +35,8 @@ public record QueryServiceConfig(
         String kafkaBootstrapServers,
         Path apiKeysFile,
         RateLimit rateLimit,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        FeedConfig feed) {
 
     /**
      * A token bucket: {@code burst} requests at once, refilled at {@code perSecond}.
@@ -112,6 +114,7 @@ public record QueryServiceConfig(
             throw new IllegalArgumentException(
                     "readyTimeout must be positive, was " + readyTimeout);
         }
+        Objects.requireNonNull(feed, "feed");
     }
 
     /** The local-stack defaults. */
@@ -127,7 +130,8 @@ public record QueryServiceConfig(
                 DEFAULT_KAFKA_BOOTSTRAP,
                 null,
                 DEFAULT_RATE_LIMIT,
-                DEFAULT_READY_TIMEOUT);
+                DEFAULT_READY_TIMEOUT,
+                FeedConfig.defaults());
     }
 
     /**
@@ -152,7 +156,8 @@ public record QueryServiceConfig(
                 new RateLimit(
                         integer(env, ENV_RATE_LIMIT_BURST, d.rateLimit().burst()),
                         decimal(env, ENV_RATE_LIMIT_PER_SECOND, d.rateLimit().perSecond())),
-                Duration.ofMillis(integer(env, ENV_READY_TIMEOUT_MS, d.readyTimeout().toMillis())));
+                Duration.ofMillis(integer(env, ENV_READY_TIMEOUT_MS, d.readyTimeout().toMillis())),
+                FeedConfig.fromEnv(env));
     }
 
     public QueryServiceConfig withHttpPort(int port) {
@@ -179,6 +184,10 @@ public record QueryServiceConfig(
         return new Builder(this).rateLimit(limit).build();
     }
 
+    public QueryServiceConfig withFeed(FeedConfig feed) {
+        return new Builder(this).feed(feed).build();
+    }
+
     /** Copies a configuration with some fields changed; the withers above are its only users. */
     private static final class Builder {
         private final QueryServiceConfig c;
@@ -188,6 +197,7 @@ public record QueryServiceConfig(
         private String kafkaBootstrapServers;
         private Path apiKeysFile;
         private RateLimit rateLimit;
+        private FeedConfig feed;
 
         Builder(QueryServiceConfig c) {
             this.c = c;
@@ -197,6 +207,7 @@ public record QueryServiceConfig(
             this.kafkaBootstrapServers = c.kafkaBootstrapServers;
             this.apiKeysFile = c.apiKeysFile;
             this.rateLimit = c.rateLimit;
+            this.feed = c.feed;
         }
 
         Builder httpPort(int v) {
@@ -229,6 +240,11 @@ public record QueryServiceConfig(
             return this;
         }
 
+        Builder feed(FeedConfig v) {
+            feed = v;
+            return this;
+        }
+
         QueryServiceConfig build() {
             return new QueryServiceConfig(
                     c.httpHost,
@@ -241,7 +257,8 @@ public record QueryServiceConfig(
                     kafkaBootstrapServers,
                     apiKeysFile,
                     rateLimit,
-                    c.readyTimeout);
+                    c.readyTimeout,
+                    feed);
         }
     }
 

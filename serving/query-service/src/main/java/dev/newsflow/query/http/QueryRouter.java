@@ -3,6 +3,7 @@ package dev.newsflow.query.http;
 import dev.newsflow.query.auth.ApiKeyStore;
 import dev.newsflow.query.auth.Role;
 import dev.newsflow.query.embedding.QueryEmbedder;
+import dev.newsflow.query.feed.PersonalFeed;
 import dev.newsflow.query.interactions.InteractionLog;
 import dev.newsflow.query.metrics.RouteMetrics;
 import dev.newsflow.query.pipeline.PipelineMonitor;
@@ -44,7 +45,8 @@ public final class QueryRouter {
                     "/api/stories",
                     "/api/pipeline",
                     "/dashboard",
-                    "/dashboard/:asset");
+                    "/dashboard/:asset",
+                    "/feed");
 
     /** Largest {@code POST /interactions} body; a valid one is well under 1 KiB. */
     static final long MAX_BODY_BYTES = 4_096;
@@ -57,7 +59,8 @@ public final class QueryRouter {
             ApiKeyStore keys,
             RateLimiter limiter,
             int defaultK,
-            PipelineMonitor pipeline) {}
+            PipelineMonitor pipeline,
+            PersonalFeed feed) {}
 
     private QueryRouter() {}
 
@@ -97,6 +100,10 @@ public final class QueryRouter {
                                         c.search().alias(),
                                         SearchIndex.STORIES.alias())));
         dashboard(router, c, auth, limit);
+
+        api(router.get("/feed"), auth, limit)
+                .handler(auth.require(Role.USER))
+                .handler(new FeedHandler(c.feed()));
 
         JsonFailureHandler failures = new JsonFailureHandler();
         router.route().failureHandler(failures);

@@ -54,6 +54,34 @@ public final class ArticleSearch {
     }
 
     /**
+     * The {@code _source} of document {@code id} in {@code index} (an alias of one index), by a
+     * realtime GET: a document written a moment ago is found even before the next refresh. Empty
+     * when there is no such document or index.
+     */
+    public Future<Optional<JsonObject>> document(String index, String id) {
+        String path =
+                "/"
+                        + URLEncoder.encode(index, StandardCharsets.UTF_8)
+                        + "/_doc/"
+                        + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        return client.requestAbs(HttpMethod.GET, baseUrl + path)
+                .timeout(timeoutMillis)
+                .putHeader("Accept", "application/json")
+                .send()
+                .recover(e -> Future.failedFuture(OpenSearchException.unreachable(e)))
+                .compose(
+                        response ->
+                                response.statusCode() == 404
+                                        ? Future.succeededFuture(Optional.empty())
+                                        : json(response)
+                                                .map(
+                                                        doc ->
+                                                                Optional.ofNullable(
+                                                                        doc.getJsonObject(
+                                                                                "_source"))));
+    }
+
+    /**
      * Succeeds with the cluster health when OpenSearch answers and the cluster is not red; fails
      * with an {@link OpenSearchException} saying why otherwise.
      */

@@ -64,7 +64,68 @@ class QueryServiceConfigTest {
                                 "kafka:9092",
                                 Path.of("/etc/newsflow/keys.json"),
                                 new QueryServiceConfig.RateLimit(5, 0.5),
-                                Duration.ofMillis(750)));
+                                Duration.ofMillis(750),
+                                FeedConfig.defaults()));
+    }
+
+    @Test
+    void feedKeysOverrideTheFeedDefaults() {
+        // Given
+        Map<String, String> env =
+                Map.ofEntries(
+                        Map.entry(FeedConfig.ENV_RECENCY_WINDOW_MS, "3600000"),
+                        Map.entry(FeedConfig.ENV_HALF_LIFE_MS, "600000"),
+                        Map.entry(FeedConfig.ENV_SIMILARITY_WEIGHT, "0.5"),
+                        Map.entry(FeedConfig.ENV_IMPORTANCE_WEIGHT, "0.3"),
+                        Map.entry(FeedConfig.ENV_RECENCY_WEIGHT, "0.2"),
+                        Map.entry(FeedConfig.ENV_CANDIDATES_PER_CENTROID, "20"),
+                        Map.entry(FeedConfig.ENV_PER_SOURCE_CAP, "2"),
+                        Map.entry(FeedConfig.ENV_MMR_LAMBDA, "0.5"),
+                        Map.entry(FeedConfig.ENV_NEGATIVE_SIMILARITY, "0.4"));
+
+        // When
+        FeedConfig feed = QueryServiceConfig.fromEnv(env).feed();
+
+        // Then
+        assertThat(feed)
+                .isEqualTo(
+                        new FeedConfig(
+                                Duration.ofHours(1),
+                                Duration.ofMinutes(10),
+                                0.5,
+                                0.3,
+                                0.2,
+                                20,
+                                2,
+                                0.5,
+                                0.4));
+        assertThat(QueryServiceConfig.defaults().feed()).isEqualTo(FeedConfig.defaults());
+    }
+
+    @Test
+    void invalidFeedValuesNameTheirKey() {
+        assertThatThrownBy(() -> FeedConfig.fromEnv(Map.of(FeedConfig.ENV_MMR_LAMBDA, "1.5")))
+                .hasMessageContaining(FeedConfig.ENV_MMR_LAMBDA);
+        assertThatThrownBy(() -> FeedConfig.fromEnv(Map.of(FeedConfig.ENV_PER_SOURCE_CAP, "0")))
+                .hasMessageContaining(FeedConfig.ENV_PER_SOURCE_CAP);
+        assertThatThrownBy(
+                        () ->
+                                FeedConfig.fromEnv(
+                                        Map.of(FeedConfig.ENV_CANDIDATES_PER_CENTROID, "501")))
+                .hasMessageContaining(FeedConfig.ENV_CANDIDATES_PER_CENTROID);
+        assertThatThrownBy(() -> FeedConfig.fromEnv(Map.of(FeedConfig.ENV_HALF_LIFE_MS, "0")))
+                .hasMessageContaining(FeedConfig.ENV_HALF_LIFE_MS);
+        assertThatThrownBy(() -> FeedConfig.fromEnv(Map.of(FeedConfig.ENV_RECENCY_WEIGHT, "much")))
+                .hasMessageContaining(FeedConfig.ENV_RECENCY_WEIGHT)
+                .hasMessageContaining("much");
+        assertThatThrownBy(
+                        () ->
+                                FeedConfig.fromEnv(
+                                        Map.of(
+                                                FeedConfig.ENV_SIMILARITY_WEIGHT, "0",
+                                                FeedConfig.ENV_IMPORTANCE_WEIGHT, "0",
+                                                FeedConfig.ENV_RECENCY_WEIGHT, "0")))
+                .hasMessageContaining("weights");
     }
 
     @Test

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsflow.query.auth.ApiKeyStore;
+import dev.newsflow.query.config.FeedConfig;
 import dev.newsflow.query.config.QueryServiceConfig;
 import dev.newsflow.query.embedding.QueryEmbedder;
+import dev.newsflow.query.feed.PersonalFeed;
 import dev.newsflow.query.ratelimit.RateLimiter;
 import dev.newsflow.query.search.ArticleSearch;
 import dev.newsflow.query.testing.FakeInteractionLog;
@@ -17,6 +19,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
@@ -78,6 +81,8 @@ class OpenApiContractTest {
                 ApiKeyStore.empty(),
                 new RateLimiter(QueryServiceConfig.DEFAULT_RATE_LIMIT),
                 10,
-                () -> io.vertx.core.Future.failedFuture("no Kafka in this test"));
+                () -> io.vertx.core.Future.failedFuture("no Kafka in this test"),
+                new PersonalFeed(
+                        search, "personas", "stories", FeedConfig.defaults(), Clock.systemUTC()));
     }
 }
