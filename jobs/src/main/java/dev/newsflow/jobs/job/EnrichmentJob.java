@@ -1,7 +1,9 @@
 package dev.newsflow.jobs.job;
 
 import dev.newsflow.inference.client.InferenceClient;
+import dev.newsflow.inference.client.TritonClientConfig;
 import dev.newsflow.jobs.config.EnrichmentConfig;
+import dev.newsflow.jobs.config.JobArguments;
 import dev.newsflow.jobs.functions.CountOutcome;
 import dev.newsflow.jobs.functions.CrawlEventDecoder;
 import dev.newsflow.jobs.functions.DeadLetters;
@@ -18,6 +20,7 @@ import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.Story;
 import dev.newsflow.schemas.kafka.Topics;
 import dev.newsflow.schemas.search.SearchIndexBootstrap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -49,19 +52,24 @@ public final class EnrichmentJob {
 
     private EnrichmentJob() {}
 
+    /**
+     * Runs the job, configured by the {@code NEWSFLOW_*} environment variables and by program
+     * arguments {@code NEWSFLOW_NAME=value}, which override them ({@link JobArguments}).
+     */
     public static void main(String[] args) throws Exception {
-        EnrichmentConfig config = EnrichmentConfig.fromEnv(System.getenv());
+        Map<String, String> env = JobArguments.overlay(System.getenv(), args);
+        EnrichmentConfig config = EnrichmentConfig.fromEnv(env);
         new SearchIndexBootstrap(config.openSearchUri()).ensureAll();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.enableCheckpointing(
+        StreamExecutionEnvironment flink = StreamExecutionEnvironment.getExecutionEnvironment();
+        flink.enableCheckpointing(
                 config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         defineWorkflow(
-                env,
+                flink,
                 kafkaSource(config),
                 EnrichmentSinks.production(config),
                 config,
-                InferArticles.triton(config.inference()));
-        env.execute(NAME);
+                InferArticles.triton(config.inference(), TritonClientConfig.fromEnv(env)));
+        flink.execute(NAME);
     }
 
     /**

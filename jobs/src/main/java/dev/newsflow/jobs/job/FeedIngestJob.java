@@ -1,6 +1,7 @@
 package dev.newsflow.jobs.job;
 
 import dev.newsflow.jobs.config.FeedIngestConfig;
+import dev.newsflow.jobs.config.JobArguments;
 import dev.newsflow.jobs.functions.ingest.DiscoveredItem;
 import dev.newsflow.jobs.functions.ingest.FeedEvent;
 import dev.newsflow.jobs.functions.ingest.FeedListFile;
@@ -44,7 +45,8 @@ public final class FeedIngestJob {
     private FeedIngestJob() {}
 
     public static void main(String[] args) throws Exception {
-        FeedIngestConfig config = FeedIngestConfig.fromEnv(System.getenv());
+        FeedIngestConfig config =
+                FeedIngestConfig.fromEnv(JobArguments.overlay(System.getenv(), args));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(
                 config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);

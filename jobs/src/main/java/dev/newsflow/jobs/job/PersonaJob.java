@@ -1,5 +1,6 @@
 package dev.newsflow.jobs.job;
 
+import dev.newsflow.jobs.config.JobArguments;
 import dev.newsflow.jobs.config.PersonaConfig;
 import dev.newsflow.jobs.functions.DeadLetters;
 import dev.newsflow.jobs.functions.DecodeAvro;
@@ -39,7 +40,7 @@ public final class PersonaJob {
     private PersonaJob() {}
 
     public static void main(String[] args) throws Exception {
-        PersonaConfig config = PersonaConfig.fromEnv(System.getenv());
+        PersonaConfig config = PersonaConfig.fromEnv(JobArguments.overlay(System.getenv(), args));
         new SearchIndexBootstrap(config.openSearchUri()).ensureAll();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(

@@ -5,6 +5,11 @@ import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.schemas.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Named crawl-event fixtures for the enrichment tests: good pages and every kind of bad input. */
 public final class CrawlEvents {
@@ -52,6 +57,19 @@ public final class CrawlEvents {
 
     public static byte[] encode(CrawlEvent event) {
         return Topics.CRAWL.valueSerde().serializer().serialize(Topics.CRAWL.name(), event);
+    }
+
+    /** Publishes the events to {@code news.crawl}, keyed by URL as the crawlers do, and waits. */
+    public static void publish(String bootstrapServers, List<CrawlEvent> events) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (CrawlEvent event : events) {
+                byte[] key = event.getUrl().getBytes(StandardCharsets.UTF_8);
+                producer.send(new ProducerRecord<>(Topics.CRAWL.name(), key, encode(event))).get();
+            }
+        }
     }
 
     public static RawRecord raw(long offset, byte[] value) {
