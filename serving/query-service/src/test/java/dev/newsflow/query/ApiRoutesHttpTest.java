@@ -6,6 +6,7 @@ import dev.newsflow.query.auth.CreateApiKey;
 import dev.newsflow.query.auth.Role;
 import dev.newsflow.query.config.QueryServiceConfig;
 import dev.newsflow.query.config.QueryServiceConfig.RateLimit;
+import dev.newsflow.query.testing.FakeBackedService;
 import dev.newsflow.query.testing.FakeInteractionLog;
 import dev.newsflow.query.testing.FakeOpenSearch;
 import dev.newsflow.query.testing.FakeTextEmbedder;
@@ -51,12 +52,7 @@ class ApiRoutesHttpTest {
                 FakeOpenSearch.start(vertx, "articles")
                         .add(new JsonObject().put("id", "a1").put("title", "Rates"));
         interactions = new FakeInteractionLog();
-        QueryServiceConfig config =
-                QueryServiceConfig.defaults()
-                        .withHttpPort(0)
-                        .withOpenSearchUri(openSearch.uri())
-                        .withApiKeysFile(keys)
-                        .withRateLimit(new RateLimit(1_000, 1_000));
+        QueryServiceConfig config = FakeBackedService.config(openSearch.uri(), keys);
         service =
                 QueryService.deploy(vertx, config, new FakeTextEmbedder(), interactions.factory())
                         .await(30, TimeUnit.SECONDS);

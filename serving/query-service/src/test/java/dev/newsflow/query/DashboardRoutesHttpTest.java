@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.query.auth.CreateApiKey;
 import dev.newsflow.query.auth.Role;
-import dev.newsflow.query.config.QueryServiceConfig;
-import dev.newsflow.query.config.QueryServiceConfig.RateLimit;
-import dev.newsflow.query.testing.FakeInteractionLog;
+import dev.newsflow.query.testing.FakeBackedService;
 import dev.newsflow.query.testing.FakeOpenSearch;
-import dev.newsflow.query.testing.FakeTextEmbedder;
 import dev.newsflow.query.testing.HttpProbe;
 import dev.newsflow.query.testing.HttpProbe.Answer;
 import io.vertx.core.Vertx;
@@ -43,20 +40,7 @@ class DashboardRoutesHttpTest {
         analystKey = CreateApiKey.create(keys, "ana", Role.ANALYST);
         vertx = Vertx.vertx();
         FakeOpenSearch openSearch = FakeOpenSearch.start(vertx, "articles");
-        QueryServiceConfig config =
-                QueryServiceConfig.defaults()
-                        .withHttpPort(0)
-                        .withOpenSearchUri(openSearch.uri())
-                        .withApiKeysFile(keys)
-                        .withRateLimit(new RateLimit(1_000, 1_000));
-        QueryServiceHandle service =
-                QueryService.deploy(
-                                vertx,
-                                config,
-                                new FakeTextEmbedder(),
-                                new FakeInteractionLog().factory())
-                        .await(30, TimeUnit.SECONDS);
-        http = new HttpProbe(service.baseUri());
+        http = FakeBackedService.deploy(vertx, openSearch, keys);
     }
 
     @AfterAll
