@@ -97,7 +97,8 @@ public final class QueryLoadBenchmark {
                 QueryServiceHandle service =
                         QueryService.deploy(
                                         vertx,
-                                        QueryServiceConfig.defaults()
+                                        // NEWSFLOW_* of the environment apply (feed tuning)
+                                        QueryServiceConfig.fromEnv(System.getenv())
                                                 .withHttpPort(0)
                                                 .withOpenSearchUri(openSearch.httpUri())
                                                 .withKafkaBootstrapServers(kafka.bootstrapServers())
