@@ -1,7 +1,7 @@
 package dev.newsflow.cli.bench;
 
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
-import dev.newsflow.jobs.functions.persona.Vectors;
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.Interaction;
 import dev.newsflow.schemas.InteractionType;

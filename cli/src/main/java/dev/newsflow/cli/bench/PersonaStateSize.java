@@ -1,11 +1,11 @@
 package dev.newsflow.cli.bench;
 
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.jobs.functions.persona.ArticleInteraction;
 import dev.newsflow.jobs.functions.persona.PersonaRules;
 import dev.newsflow.jobs.functions.persona.PersonaState;
 import dev.newsflow.jobs.functions.persona.PersonaUpdate;
-import dev.newsflow.jobs.functions.persona.Vectors;
 import dev.newsflow.schemas.InteractionType;
 import java.io.IOException;
 import java.util.Random;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
 import dev.newsflow.inference.embedding.TextEmbedder;
 import dev.newsflow.inference.summarization.SentenceSplitter;
-import dev.newsflow.jobs.functions.persona.Vectors;
+import dev.newsflow.jobs.functions.Vectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.newsflow.cli.bench;
 
 import dev.newsflow.cli.stack.Progress;
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
-import dev.newsflow.jobs.functions.persona.Vectors;
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.jobs.sinks.PersonaDocuments;
 import dev.newsflow.query.QueryService;
 import dev.newsflow.query.QueryServiceHandle;

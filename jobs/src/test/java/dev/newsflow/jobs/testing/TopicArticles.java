@@ -1,7 +1,7 @@
 package dev.newsflow.jobs.testing;
 
 import dev.newsflow.inference.embedding.MiniLmEmbedder;
-import dev.newsflow.jobs.functions.persona.Vectors;
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.schemas.EnrichedArticle;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.newsflow.jobs.functions.persona;
 
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.schemas.EnrichedArticle;
 
 /** What the persona job keeps per article (keyed state, with a TTL): its embedding and title. */

@@ -1,5 +1,7 @@
 package dev.newsflow.jobs.functions.persona;
 
+import dev.newsflow.jobs.functions.Vectors;
+
 /**
  * One interest cluster in a persona's state: the time-decayed sum of its articles' embeddings
  * (weighted), the decayed sum of those weights, and its most recent article. Both sums are as of

@@ -1,5 +1,6 @@
 package dev.newsflow.jobs.functions.persona;
 
+import dev.newsflow.jobs.functions.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

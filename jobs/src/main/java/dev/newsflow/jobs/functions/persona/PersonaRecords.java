@@ -1,5 +1,6 @@
 package dev.newsflow.jobs.functions.persona;
 
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.schemas.Interest;
 import dev.newsflow.schemas.Persona;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.newsflow.jobs.functions.persona;
 
+import dev.newsflow.jobs.functions.Vectors;
+
 /**
  * The persona update rule: one interaction applied to a user's state (see docs/personas.md).
  *

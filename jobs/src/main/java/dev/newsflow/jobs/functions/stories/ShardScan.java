@@ -1,6 +1,7 @@
 package dev.newsflow.jobs.functions.stories;
 
 import dev.newsflow.jobs.config.StoryConfig;
+import dev.newsflow.jobs.functions.Vectors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

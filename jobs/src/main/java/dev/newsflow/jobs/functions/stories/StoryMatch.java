@@ -1,5 +1,6 @@
 package dev.newsflow.jobs.functions.stories;
 
+import dev.newsflow.jobs.functions.Vectors;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;

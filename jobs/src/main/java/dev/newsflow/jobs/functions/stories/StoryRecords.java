@@ -1,5 +1,6 @@
 package dev.newsflow.jobs.functions.stories;
 
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.Story;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public final class StoryRecords {
     }
 
     private static List<Float> centroid(float[] sum) {
-        float[] unit = Vectors.normalised(sum);
+        float[] unit = Vectors.normalized(sum);
         List<Float> out = new ArrayList<>(unit.length);
         for (float x : unit) {
             out.add(x);

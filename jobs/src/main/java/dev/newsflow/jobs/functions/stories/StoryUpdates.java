@@ -1,6 +1,7 @@
 package dev.newsflow.jobs.functions.stories;
 
 import dev.newsflow.jobs.config.StoryConfig;
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.schemas.EnrichedArticle;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static dev.newsflow.jobs.functions.persona.PersonaEvents.between;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.newsflow.jobs.functions.Vectors;
 import org.junit.jupiter.api.Test;
 
 /** Multi-interest: online clustering of liked articles into at most k interests. */

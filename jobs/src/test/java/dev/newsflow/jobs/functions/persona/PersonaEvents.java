@@ -1,5 +1,6 @@
 package dev.newsflow.jobs.functions.persona;
 
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.Interaction;
 import dev.newsflow.schemas.InteractionType;

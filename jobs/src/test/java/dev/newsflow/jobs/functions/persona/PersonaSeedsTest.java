@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.newsflow.inference.client.TritonClient;
 import dev.newsflow.inference.server.InferenceServer;
 import dev.newsflow.inference.server.InferenceServerConfig;
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.jobs.testing.TopicArticles;
 import dev.newsflow.schemas.Interest;
 import dev.newsflow.schemas.Persona;

@@ -12,6 +12,7 @@ import static dev.newsflow.jobs.functions.persona.PersonaEvents.like;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.newsflow.jobs.functions.Vectors;
 import dev.newsflow.schemas.Persona;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,18 +1,37 @@
-package dev.newsflow.jobs.functions.persona;
+package dev.newsflow.jobs.functions;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The vector arithmetic of personas, on {@code float[]} (what state and Avro hold) computed in
- * double. An empty array stands for "no vector yet" and acts as zero.
+ * Vector arithmetic of embeddings, story centroids and personas, on {@code float[]} (what state and
+ * Avro hold) computed in double. An empty array stands for "no vector yet" and acts as zero.
  */
 public final class Vectors {
 
     /** Norms below this count as zero: the vector has no direction. */
-    static final double EPSILON = 1e-9;
+    public static final double EPSILON = 1e-9;
 
     private Vectors() {}
+
+    /**
+     * The embedding as an array, or {@code null} when it cannot be compared: empty, not finite or
+     * all zeros (a failed or missing embedding must not join a story by accident).
+     */
+    public static float[] usable(List<Float> embedding) {
+        if (embedding == null || embedding.isEmpty()) {
+            return null;
+        }
+        float[] v = new float[embedding.size()];
+        for (int i = 0; i < v.length; i++) {
+            Float x = embedding.get(i);
+            if (x == null || !Float.isFinite(x)) {
+                return null;
+            }
+            v[i] = x;
+        }
+        return norm(v) > 0 ? v : null;
+    }
 
     public static double dot(float[] a, float[] b) {
         if (a.length == 0 || b.length == 0) {
@@ -30,8 +49,14 @@ public final class Vectors {
         return Math.sqrt(dot(a, a));
     }
 
-    /** Cosine similarity; 0 when either vector has no direction. */
+    /**
+     * Cosine similarity; 0 when either vector has no direction or they differ in dimension (an
+     * embedding of another model is not similar to anything, and must not fail the job).
+     */
     public static double cosine(float[] a, float[] b) {
+        if (a.length != b.length) {
+            return 0;
+        }
         double na = norm(a);
         double nb = norm(b);
         return na < EPSILON || nb < EPSILON ? 0 : dot(a, b) / (na * nb);
@@ -62,6 +87,14 @@ public final class Vectors {
             out[i] = (float) (a[i] + weight * b[i]);
         }
         return out;
+    }
+
+    /** Adds {@code v} to {@code sum} in place (a running centroid sum). */
+    public static void addTo(float[] sum, float[] v) {
+        requireSameLength(sum, v);
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += v[i];
+        }
     }
 
     public static List<Float> toList(float[] a) {
