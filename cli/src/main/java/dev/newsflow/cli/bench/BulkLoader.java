@@ -70,4 +70,32 @@ final class BulkLoader {
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
     }
+
+    /**
+     * Merges {@code index} down to {@code segments} segments and returns when done: a bulk load of
+     * minutes leaves dozens of segments whose background merges (HNSW graphs included) would
+     * otherwise compete with the measurement for the CPUs.
+     */
+    void forceMerge(String index, int segments) throws Exception {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        openSearch.resolve(
+                                                "/"
+                                                        + index
+                                                        + "/_forcemerge?max_num_segments="
+                                                        + segments))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "force merge of "
+                            + index
+                            + " failed ("
+                            + response.statusCode()
+                            + "): "
+                            + response.body());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.newsflow.inference.embedding.MiniLmEmbedder;
 import dev.newsflow.inference.embedding.TextEmbedder;
 import dev.newsflow.inference.summarization.SentenceSplitter;
 import dev.newsflow.jobs.functions.Vectors;
+import dev.newsflow.schemas.search.EmbeddingBytes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,9 @@ final class QueryCorpus {
         doc.put("text", p.text());
         doc.put("summary", p.text().substring(0, Math.min(280, p.text().length())));
         doc.put("language", "en");
-        doc.put("embedding", Vectors.toList(perturbed(p.embedding(), random)));
+        float[] embedding = perturbed(p.embedding(), random);
+        doc.put("embedding", Vectors.toList(embedding));
+        doc.put(EmbeddingBytes.FIELD, EmbeddingBytes.encode(embedding));
         doc.put("embeddingModel", MiniLmEmbedder.MODEL_NAME);
         doc.put("storyId", "story-" + (i / ARTICLES_PER_STORY));
         doc.put("importance", (float) Math.pow(random.nextDouble(), 2));

@@ -197,6 +197,12 @@ public final class QueryLoadBenchmark {
         bulk.flush();
         bulk.refresh(articles);
         bulk.refresh(personas);
+        long merging = System.nanoTime();
+        bulk.forceMerge(articles, 1);
+        progress.note(
+                String.format(
+                        "articles merged into one segment in %.0f s",
+                        (System.nanoTime() - merging) / 1e9));
     }
 
     /** A persona of 1–3 interests, with 20 articles seen and 5 rejected. */

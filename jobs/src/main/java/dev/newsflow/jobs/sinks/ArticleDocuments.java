@@ -1,6 +1,7 @@
 package dev.newsflow.jobs.sinks;
 
 import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.search.EmbeddingBytes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,8 @@ public final class ArticleDocuments {
         doc.put("summary", a.getSummary());
         doc.put("language", a.getLanguage());
         doc.put("embedding", a.getEmbedding());
+        // the same vector again, in doc values, for readers of many vectors (the feed)
+        doc.put(EmbeddingBytes.FIELD, EmbeddingBytes.encode(a.getEmbedding()));
         doc.put("embeddingModel", a.getEmbeddingModel());
         doc.put("storyId", a.getStoryId());
         doc.put("importance", a.getImportance());

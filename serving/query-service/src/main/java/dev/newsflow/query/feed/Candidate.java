@@ -1,5 +1,7 @@
 package dev.newsflow.query.feed;
 
+import dev.newsflow.schemas.search.EmbeddingBytes;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -25,7 +27,11 @@ public record Candidate(
         double importance,
         float[] embedding) {
 
-    /** A search hit whose {@code _source} carries {@link FeedQueries#CANDIDATE_FIELDS}. */
+    /**
+     * A search hit whose {@code _source} carries {@link FeedQueries#CANDIDATE_FIELDS} and whose
+     * {@code fields} the {@link EmbeddingBytes} (an embedding in {@code _source} is read too, for
+     * articles indexed before that field existed, when a query asks for it).
+     */
     public static Candidate fromHit(JsonObject hit) {
         JsonObject s = hit.getJsonObject("_source", new JsonObject());
         Number importance = s.getNumber("importance");
@@ -38,7 +44,16 @@ public record Candidate(
                 instant(s.getString("publishedAt")),
                 s.getString("url"),
                 importance == null ? 0 : Math.max(0, Math.min(1, importance.doubleValue())),
-                FeedVectors.of(s.getJsonArray("embedding")));
+                embedding(hit, s));
+    }
+
+    private static float[] embedding(JsonObject hit, JsonObject source) {
+        JsonArray values =
+                hit.getJsonObject("fields", new JsonObject()).getJsonArray(EmbeddingBytes.FIELD);
+        if (values != null && !values.isEmpty()) {
+            return EmbeddingBytes.decode(values.getString(0));
+        }
+        return FeedVectors.of(source.getJsonArray("embedding"));
     }
 
     /** Articles without a story are their own story. */

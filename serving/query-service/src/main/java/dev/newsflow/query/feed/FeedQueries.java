@@ -1,5 +1,6 @@
 package dev.newsflow.query.feed;
 
+import dev.newsflow.schemas.search.EmbeddingBytes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -9,10 +10,7 @@ import java.util.Collection;
 /** The OpenSearch request bodies of a feed page: candidates by kNN or by importance, stories. */
 public final class FeedQueries {
 
-    /**
-     * What a candidate needs: the item's fields and the embedding (for MMR and the cosines to the
-     * persona), not the text.
-     */
+    /** What a candidate needs of {@code _source}: the item's fields, not the text. */
     public static final JsonArray CANDIDATE_FIELDS =
             new JsonArray()
                     .add("id")
@@ -22,8 +20,13 @@ public final class FeedQueries {
                     .add("storyId")
                     .add("publishedAt")
                     .add("url")
-                    .add("importance")
-                    .add("embedding");
+                    .add("importance");
+
+    /**
+     * The candidate's embedding (for MMR and the cosines to the persona), from doc values: see
+     * {@link EmbeddingBytes} for why not from {@code _source}.
+     */
+    public static final JsonArray CANDIDATE_DOC_VALUES = new JsonArray().add(EmbeddingBytes.FIELD);
 
     /** A cold-start pool is this many times the per-centroid candidates. */
     public static final int COLD_START_POOL_FACTOR = 4;
@@ -52,6 +55,7 @@ public final class FeedQueries {
         return new JsonObject()
                 .put("size", k)
                 .put("_source", CANDIDATE_FIELDS.copy())
+                .put("docvalue_fields", CANDIDATE_DOC_VALUES.copy())
                 .put(
                         "query",
                         new JsonObject().put("knn", new JsonObject().put("embedding", clause)));
@@ -73,6 +77,7 @@ public final class FeedQueries {
         return new JsonObject()
                 .put("size", size)
                 .put("_source", CANDIDATE_FIELDS.copy())
+                .put("docvalue_fields", CANDIDATE_DOC_VALUES.copy())
                 .put(
                         "query",
                         new JsonObject()

@@ -52,12 +52,7 @@ public final class HybridQueries {
     private static JsonObject base(String query, int size) {
         return new JsonObject()
                 .put("size", size)
-                .put(
-                        "_source",
-                        new JsonObject()
-                                .put(
-                                        "excludes",
-                                        new JsonArray().add(OpenSearchQueries.EMBEDDING_FIELD)))
+                .put("_source", OpenSearchQueries.withoutEmbedding())
                 .put("highlight", highlight(query));
     }
 

@@ -1,13 +1,18 @@
 package dev.newsflow.query.search;
 
+import dev.newsflow.schemas.search.EmbeddingBytes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** Builds the OpenSearch request bodies of the query service. */
 public final class OpenSearchQueries {
 
     /** Field holding the article vector in the {@code articles} mapping. */
     public static final String EMBEDDING_FIELD = "embedding";
+
+    /** The vector fields (the kNN vector and its doc-values copy): never returned to clients. */
+    public static final List<String> VECTOR_FIELDS = List.of(EMBEDDING_FIELD, EmbeddingBytes.FIELD);
 
     private OpenSearchQueries() {}
 
@@ -32,7 +37,8 @@ public final class OpenSearchQueries {
                                                 .put("id", new JsonObject().put("value", id))));
     }
 
-    private static JsonObject withoutEmbedding() {
-        return new JsonObject().put("excludes", new JsonArray().add(EMBEDDING_FIELD));
+    /** A {@code _source} filter that leaves the {@link #VECTOR_FIELDS} out. */
+    public static JsonObject withoutEmbedding() {
+        return new JsonObject().put("excludes", new JsonArray(VECTOR_FIELDS));
     }
 }

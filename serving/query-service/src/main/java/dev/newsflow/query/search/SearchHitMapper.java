@@ -20,7 +20,7 @@ public final class SearchHitMapper {
         for (Object element : hitArray(response)) {
             JsonObject hit = (JsonObject) element;
             JsonObject source = hit.getJsonObject("_source", new JsonObject()).copy();
-            source.remove(OpenSearchQueries.EMBEDDING_FIELD);
+            OpenSearchQueries.VECTOR_FIELDS.forEach(source::remove);
             hits.add(
                     new ArticleHit(
                             source.getString("id", hit.getString("_id")),
@@ -37,7 +37,7 @@ public final class SearchHitMapper {
             return Optional.empty();
         }
         JsonObject source = hits.getJsonObject(0).getJsonObject("_source", new JsonObject()).copy();
-        source.remove(OpenSearchQueries.EMBEDDING_FIELD);
+        OpenSearchQueries.VECTOR_FIELDS.forEach(source::remove);
         return Optional.of(source);
     }
 

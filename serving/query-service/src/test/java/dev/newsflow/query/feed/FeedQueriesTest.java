@@ -28,8 +28,9 @@ class FeedQueriesTest {
                 .containsExactly(
                         range(),
                         new JsonObject().put("term", new JsonObject().put("language", "en")));
-        assertThat(body.getJsonArray("_source")).contains("embedding", "storyId", "importance");
-        assertThat(body.getJsonArray("_source")).doesNotContain("text");
+        assertThat(body.getJsonArray("_source")).contains("storyId", "importance");
+        assertThat(body.getJsonArray("_source")).doesNotContain("text", "embedding");
+        assertThat(body.getJsonArray("docvalue_fields")).containsExactly("embeddingBytes");
     }
 
     @Test

@@ -29,7 +29,7 @@ class HybridQueriesTest {
         assertThat(bool.getJsonArray("filter")).isEqualTo(FILTERS.clauses());
         assertThat(body.getInteger("size")).isEqualTo(20);
         assertThat(body.getJsonObject("_source").getJsonArray("excludes"))
-                .containsExactly("embedding");
+                .containsExactly("embedding", "embeddingBytes");
         assertThat(body.getJsonObject("highlight").getJsonObject("fields").fieldNames())
                 .containsExactlyInAnyOrder("title", "summary", "text");
     }

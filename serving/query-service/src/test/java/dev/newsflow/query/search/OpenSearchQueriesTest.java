@@ -18,7 +18,7 @@ class OpenSearchQueriesTest {
                         new JsonObject(
                                 """
                                 {"size": 1,
-                                 "_source": {"excludes": ["embedding"]},
+                                 "_source": {"excludes": ["embedding", "embeddingBytes"]},
                                  "query": {"term": {"id": {"value": "a1b2"}}}}
                                 """));
     }
