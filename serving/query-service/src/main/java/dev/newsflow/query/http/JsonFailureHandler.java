@@ -22,7 +22,17 @@ public final class JsonFailureHandler implements Handler<RoutingContext> {
         Throwable failure = ctx.failure();
         int status = status(ctx.statusCode(), failure);
         String message = message(status, failure, ctx);
-        if (status >= 500) {
+        if (failure instanceof OpenSearchException e && e.getCause() != null) {
+            // A dependency that is down or overloaded is an operational state, not a bug: one line
+            // per request with the cause, no stack trace (under overload there are thousands).
+            LOG.warn(
+                    "{} {} failed with HTTP {}: {} ({})",
+                    ctx.request().method(),
+                    ctx.request().uri(),
+                    status,
+                    message,
+                    e.getCause().toString());
+        } else if (status >= 500) {
             LOG.error(
                     "{} {} failed with HTTP {}: {}",
                     ctx.request().method(),

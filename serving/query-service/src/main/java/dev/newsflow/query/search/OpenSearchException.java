@@ -2,6 +2,7 @@ package dev.newsflow.query.search;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeoutException;
 
 /**
  * OpenSearch could not answer a request of the service. {@link #httpStatus()} is the status the
@@ -17,8 +18,16 @@ public final class OpenSearchException extends RuntimeException {
         this.httpStatus = httpStatus;
     }
 
-    /** The request did not reach OpenSearch or got no answer in time. */
+    /**
+     * The request did not reach OpenSearch, or got no answer in time: a free pooled connection or
+     * the response took longer than the request timeout ({@code NEWSFLOW_OPENSEARCH_TIMEOUT_MS}),
+     * which under load means OpenSearch (or this service) is overloaded rather than down.
+     */
     public static OpenSearchException unreachable(Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            return new OpenSearchException(
+                    503, "OpenSearch did not answer in time (overloaded?)", cause);
+        }
         return new OpenSearchException(503, "OpenSearch is unreachable", cause);
     }
 

@@ -3,6 +3,7 @@ package dev.newsflow.query.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class OpenSearchExceptionTest {
@@ -21,6 +22,21 @@ class OpenSearchExceptionTest {
                 .isEqualTo("OpenSearch is unreachable")
                 .doesNotContain("10.1.2.3");
         assertThat(e.getCause()).isSameAs(cause);
+    }
+
+    @Test
+    void aTimeoutIsServiceUnavailableSayingSo() {
+        TimeoutException cause =
+                new TimeoutException(
+                        "The timeout of 5000 ms has been exceeded when getting a connection to"
+                                + " 10.1.2.3:9200");
+
+        OpenSearchException e = OpenSearchException.unreachable(cause);
+
+        assertThat(e.httpStatus()).isEqualTo(503);
+        assertThat(e.getMessage())
+                .isEqualTo("OpenSearch did not answer in time (overloaded?)")
+                .doesNotContain("10.1.2.3");
     }
 
     @Test
