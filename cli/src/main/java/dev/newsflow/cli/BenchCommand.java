@@ -189,7 +189,7 @@ final class BenchCommand {
             mixinStandardHelpOptions = true,
             description =
                     "The query service under load: /feed and /search latency p50/p99 at each"
-                            + " client count and at a fixed rate, over ARTICLES articles grown"
+                            + " client count and at fixed rates, over ARTICLES articles grown"
                             + " from the real CNN/DailyMail passages of DATA_DIR (../shared/data).")
     void query(
             @Parameters(paramLabel = "DATA_DIR") Path data,
@@ -211,10 +211,13 @@ final class BenchCommand {
                             description = "Closed-loop client counts (default: ${DEFAULT-VALUE}).")
                     List<Integer> clients,
             @Option(
-                            names = "--rate",
-                            defaultValue = "200",
-                            description = "Open-loop requests/s (default: ${DEFAULT-VALUE}).")
-                    double rate,
+                            names = "--rates",
+                            split = ",",
+                            defaultValue = "20,200",
+                            description =
+                                    "Open-loop requests/s, one phase per route each (default:"
+                                            + " ${DEFAULT-VALUE}).")
+                    List<Integer> rates,
             @Option(
                             names = "--seconds",
                             defaultValue = "30",
@@ -231,7 +234,7 @@ final class BenchCommand {
                                 articles,
                                 users,
                                 clients,
-                                rate,
+                                rates,
                                 Duration.ofSeconds(seconds)),
                         System.out)
                 .run(work);

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * CNN/DailyMail passages with their MiniLM vectors, see {@link QueryCorpus}) and {@code users}
  * personas in a real OpenSearch node, the service in this JVM with its real MiniLM query embedder
  * and rate limits lifted, and the load generator beside it (so they share the CPUs, as {@code wrk}
- * on the same host would). Closed loops at each client count, then the feed at a fixed rate.
+ * on the same host would). Closed loops at each client count, then both routes at each fixed rate.
  */
 public final class QueryLoadBenchmark {
 
@@ -48,7 +48,7 @@ public final class QueryLoadBenchmark {
             int articles,
             int users,
             List<Integer> clients,
-            double feedRate,
+            List<Integer> rates,
             Duration phase) {}
 
     private final Options options;
@@ -155,14 +155,16 @@ public final class QueryLoadBenchmark {
                         clients + " clients",
                         load.closedLoop(clients, options.phase(), feed));
             }
-            print(
-                    "feed",
-                    String.format("%.0f req/s (open loop)", options.feedRate()),
-                    load.openLoop(options.feedRate(), options.phase(), feed));
-            print(
-                    "search",
-                    String.format("%.0f req/s (open loop)", options.feedRate()),
-                    load.openLoop(options.feedRate(), options.phase(), search));
+            for (int rate : options.rates()) {
+                print(
+                        "feed",
+                        rate + " req/s (open loop)",
+                        load.openLoop(rate, options.phase(), feed));
+                print(
+                        "search",
+                        rate + " req/s (open loop)",
+                        load.openLoop(rate, options.phase(), search));
+            }
         }
     }
 
