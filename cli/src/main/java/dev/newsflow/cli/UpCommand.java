@@ -1,14 +1,13 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.cli.publish.CrawlEventJson;
+import dev.newsflow.cli.publish.SampleArticles;
 import dev.newsflow.cli.stack.LocalApiKeys;
 import dev.newsflow.cli.stack.LocalStack;
 import dev.newsflow.cli.stack.Progress;
 import dev.newsflow.schemas.CrawlEvent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,8 +31,6 @@ import picocli.CommandLine.Option;
                     + " everything."
         })
 final class UpCommand implements Callable<Integer> {
-
-    static final String SAMPLE = "/samples/articles.jsonl";
 
     @Option(
             names = "--work-dir",
@@ -111,9 +108,13 @@ final class UpCommand implements Callable<Integer> {
     private List<CrawlEvent> input(Progress progress, Clock clock) throws IOException {
         List<CrawlEvent> events = new ArrayList<>();
         if (!noSample) {
-            events.addAll(sampleArticles(clock));
+            List<CrawlEvent> sample = SampleArticles.load(clock);
+            events.addAll(sample);
             progress.note(
-                    "sample: " + events.size() + " articles (fictional, written for Newsflow)");
+                    String.format(
+                            "sample: %d articles (fictional, written for Newsflow), dated as if"
+                                    + " published over the last %d hours",
+                            sample.size(), SampleArticles.span(sample).toHours()));
         }
         if (crawlDir != null) {
             try (Stream<Path> files = Files.walk(crawlDir)) {
@@ -130,15 +131,6 @@ final class UpCommand implements Callable<Integer> {
             progress.note("crawl dir " + crawlDir + ": " + events.size() + " events so far");
         }
         return events;
-    }
-
-    /** The bundled sample: fictional articles written for Newsflow, as crawl events. */
-    static List<CrawlEvent> sampleArticles(Clock clock) throws IOException {
-        try (InputStream in = UpCommand.class.getResourceAsStream(SAMPLE)) {
-            List<String> lines =
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            return CrawlEventJson.parseLines(lines, "sample", clock);
-        }
     }
 
     private static void printUrls(LocalStack stack, boolean done, Progress progress) {

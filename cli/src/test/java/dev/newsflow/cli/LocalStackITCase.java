@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.cli.publish.SampleArticles;
 import dev.newsflow.cli.stack.LocalStack;
 import dev.newsflow.cli.stack.Progress;
 import dev.newsflow.schemas.CrawlEvent;
@@ -41,7 +42,7 @@ class LocalStackITCase {
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Progress progress = new Progress(new PrintStream(console, true, StandardCharsets.UTF_8), 5);
-        List<CrawlEvent> events = new ArrayList<>(UpCommand.sampleArticles(Clock.systemUTC()));
+        List<CrawlEvent> events = new ArrayList<>(SampleArticles.load(Clock.systemUTC()));
         events.add(
                 CrawlEvent.newBuilder(events.get(0))
                         .setUrl("https://broken.example/empty")
@@ -82,6 +83,15 @@ class LocalStackITCase {
                     .containsPattern(
                             "Inference  127\\.0\\.0\\.1:\\d+  models: embedder, summarizer");
 
+            // And: the reader's cold-start feed shows the sample (republished as recent news),
+            // the most important stories first
+            JsonNode feed =
+                    get(
+                            stack.queryServiceUri().resolve("/feed?limit=5"),
+                            "Bearer " + stack.apiKeys().readerKey());
+            assertThat(feed.path("mode").asText()).isEqualTo("coldStart");
+            assertThat(feed.path("items")).as("cold-start feed %s", feed).hasSize(5);
+
             // And: a followed feed is polled by the ingestion job and its health reported; a
             // loopback feed is refused by the SSRF guard under the stack's default policy
             stack.follow(List.of(URI.create("http://127.0.0.1:9/feed.xml")));
@@ -98,9 +108,16 @@ class LocalStackITCase {
     }
 
     private JsonNode get(URI uri) throws Exception {
+        return get(uri, null);
+    }
+
+    private JsonNode get(URI uri, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         HttpResponse<String> response =
-                http.send(
-                        HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

@@ -20,6 +20,7 @@ import dev.newsflow.jobs.job.PersonaJob;
 import dev.newsflow.jobs.job.PersonaSinks;
 import dev.newsflow.query.QueryService;
 import dev.newsflow.query.QueryServiceHandle;
+import dev.newsflow.query.config.FeedConfig;
 import dev.newsflow.query.config.QueryServiceConfig;
 import dev.newsflow.schemas.CrawlEvent;
 import dev.newsflow.schemas.kafka.Topics;
@@ -152,7 +153,9 @@ public final class LocalStack implements AutoCloseable {
                         .withHttpPort(options.httpPort())
                         .withOpenSearchUri(openSearch.httpUri())
                         .withKafkaBootstrapServers(kafka.bootstrapServers())
-                        .withApiKeysFile(apiKeys.file());
+                        .withApiKeysFile(apiKeys.file())
+                        // the sample spans 3 days and a bit: a week keeps all of it in the feed
+                        .withFeed(FeedConfig.defaults().withRecencyWindow(Duration.ofDays(7)));
         queryService =
                 QueryService.deploy(vertx, queryConfig, queryEmbedder).await(60, TimeUnit.SECONDS);
         resources.push(() -> queryService.close().await(30, TimeUnit.SECONDS));

@@ -96,6 +96,19 @@ public record FeedConfig(
                 decimal(env, ENV_NEGATIVE_SIMILARITY, d.negativeSimilarity));
     }
 
+    public FeedConfig withRecencyWindow(Duration window) {
+        return new FeedConfig(
+                window,
+                halfLife,
+                similarityWeight,
+                importanceWeight,
+                recencyWeight,
+                candidatesPerCentroid,
+                perSourceCap,
+                mmrLambda,
+                negativeSimilarity);
+    }
+
     public FeedConfig withNegativeSimilarity(double threshold) {
         return new FeedConfig(
                 recencyWindow,
