@@ -3,30 +3,17 @@ package dev.newsflow.jobs.functions.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.newsflow.inference.client.InferenceClient;
 import dev.newsflow.jobs.config.InferenceConfig;
 import dev.newsflow.jobs.config.InferenceConfig.OnFailure;
-import dev.newsflow.jobs.functions.DeadLetters;
 import dev.newsflow.jobs.functions.fetch.Backoff;
-import dev.newsflow.jobs.testing.Articles;
-import dev.newsflow.jobs.testing.CollectingSink;
 import dev.newsflow.jobs.testing.FakeInferenceClient;
 import dev.newsflow.jobs.testing.FakeInferenceClient.Script;
 import dev.newsflow.schemas.DeadLetter;
-import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.testkit.flink.FlinkTestCluster;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.streaming.api.datastream.AsyncDataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.function.SerializableSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,28 +39,28 @@ class InferArticlesWorkflowTest {
                             5,
                             OnFailure.DEAD_LETTER);
 
-    private final CollectingSink<EnrichedArticle> enriched = new CollectingSink<>();
-    private final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+    private final InferenceWorkflow workflow = new InferenceWorkflow(ARTICLES);
 
     @Test
     void transientFailuresAreRetriedAndEveryArticleIsEnriched() throws Exception {
         // Given: each subtask's client is UNAVAILABLE for its first two calls
-        run(() -> new FakeInferenceClient(Script.failing(2, Status.Code.UNAVAILABLE)), CONFIG);
+        workflow.run(
+                () -> new FakeInferenceClient(Script.failing(2, Status.Code.UNAVAILABLE)), CONFIG);
 
-        assertThat(enriched.results())
+        assertThat(workflow.enriched())
                 .hasSize(ARTICLES)
                 .allSatisfy(a -> assertThat(a.getSummary()).startsWith("First sentence"));
-        assertThat(deadLetters.results()).isEmpty();
+        assertThat(workflow.deadLetters()).isEmpty();
     }
 
     @Test
     void aNonRetryableStatusDeadLettersEachArticleWithTheReason() throws Exception {
-        run(
+        workflow.run(
                 () -> new FakeInferenceClient(Script.alwaysFailing(Status.Code.INVALID_ARGUMENT)),
                 CONFIG);
 
-        assertThat(enriched.results()).isEmpty();
-        assertThat(deadLetters.results())
+        assertThat(workflow.enriched()).isEmpty();
+        assertThat(workflow.deadLetters())
                 .hasSize(ARTICLES)
                 .allSatisfy(
                         d -> {
@@ -94,11 +81,13 @@ class InferArticlesWorkflowTest {
                                 1,
                                 OnFailure.DEAD_LETTER);
 
-        run(() -> new FakeInferenceClient(Script.alwaysFailing(Status.Code.UNAVAILABLE)), config);
+        workflow.run(
+                () -> new FakeInferenceClient(Script.alwaysFailing(Status.Code.UNAVAILABLE)),
+                config);
 
         // Then: all dead-lettered; the later batches were refused by the open breaker
-        assertThat(enriched.results()).isEmpty();
-        assertThat(deadLetters.results())
+        assertThat(workflow.enriched()).isEmpty();
+        assertThat(workflow.deadLetters())
                 .hasSize(ARTICLES)
                 .extracting(DeadLetter::getReason)
                 .anyMatch(r -> r.startsWith("UNAVAILABLE after 1 attempt"))
@@ -107,10 +96,11 @@ class InferArticlesWorkflowTest {
 
     @Test
     void anArticleStalledPastTheTimeoutIsDeadLettered() throws Exception {
-        run(() -> new FakeInferenceClient(Script.stalling()), CONFIG, Duration.ofMillis(300));
+        workflow.run(
+                () -> new FakeInferenceClient(Script.stalling()), CONFIG, Duration.ofMillis(300));
 
-        assertThat(enriched.results()).isEmpty();
-        assertThat(deadLetters.results())
+        assertThat(workflow.enriched()).isEmpty();
+        assertThat(workflow.deadLetters())
                 .hasSize(ARTICLES)
                 .allSatisfy(
                         d ->
@@ -124,44 +114,13 @@ class InferArticlesWorkflowTest {
 
         assertThatThrownBy(
                         () ->
-                                run(
+                                workflow.run(
                                         () ->
                                                 new FakeInferenceClient(
                                                         Script.alwaysFailing(
                                                                 Status.Code.INVALID_ARGUMENT)),
                                         config))
                 .hasStackTraceContaining("INVALID_ARGUMENT after 1 attempt");
-        assertThat(deadLetters.results()).isEmpty();
-    }
-
-    private void run(SerializableSupplier<InferenceClient> clients, InferenceConfig config)
-            throws Exception {
-        run(clients, config, config.timeout());
-    }
-
-    private void run(
-            SerializableSupplier<InferenceClient> clients, InferenceConfig config, Duration timeout)
-            throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.setRestartStrategy(
-                org.apache.flink.api.common.restartstrategy.RestartStrategies.noRestart());
-        SingleOutputStreamOperator<EnrichedArticle> split =
-                AsyncDataStream.unorderedWait(
-                                env.fromSource(
-                                        new DataGeneratorSource<>(
-                                                i -> Articles.extracted(i.intValue()),
-                                                ARTICLES,
-                                                TypeInformation.of(EnrichedArticle.class)),
-                                        WatermarkStrategy.noWatermarks(),
-                                        "articles"),
-                                new InferArticles(clients, config),
-                                timeout.toMillis(),
-                                TimeUnit.MILLISECONDS,
-                                config.capacity())
-                        .process(new SplitEnrichments());
-        split.sinkTo(enriched);
-        split.getSideOutput(DeadLetters.TAG).sinkTo(deadLetters);
-        env.execute("inference-workflow-test");
+        assertThat(workflow.deadLetters()).isEmpty();
     }
 }
