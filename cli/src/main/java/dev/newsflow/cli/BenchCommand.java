@@ -2,6 +2,7 @@ package dev.newsflow.cli;
 
 import dev.newsflow.benchmarks.dedup.NearDuplicateBenchmark;
 import dev.newsflow.benchmarks.extraction.ExtractionBenchmark;
+import dev.newsflow.benchmarks.inference.EmbedderServerThroughput;
 import dev.newsflow.benchmarks.summarization.SummarizationBenchmark;
 import dev.newsflow.cli.bench.PersonaBenchmark;
 import dev.newsflow.cli.bench.PipelineBenchmark;
@@ -52,6 +53,30 @@ final class BenchCommand {
                             + " ../shared/data/summarization/cnndm-dev.jsonl).")
     void summarization(@Parameters(paramLabel = "ARTICLES_JSONL") Path articles) throws Exception {
         SummarizationBenchmark.main(new String[] {articles.toString()});
+    }
+
+    @Command(
+            name = "embedder",
+            mixinStandardHelpOptions = true,
+            description =
+                    "all-MiniLM-L6-v2 at batch 32 on the real CNN/DailyMail articles of DATA_DIR"
+                            + " (../shared/data), in one run: in process vs through the local"
+                            + " inference server over gRPC; articles/s and their ratio.")
+    void embedder(
+            @Parameters(paramLabel = "DATA_DIR") Path data,
+            @Option(
+                            names = "--seconds",
+                            defaultValue = "30",
+                            description =
+                                    "Least time per case; each does at least one pass over the"
+                                            + " articles (default: ${DEFAULT-VALUE}).")
+                    double seconds)
+            throws Exception {
+        EmbedderServerThroughput.main(
+                new String[] {
+                    data.resolve("summarization/cnndm-dev.jsonl").toString(),
+                    String.valueOf(seconds)
+                });
     }
 
     @Command(

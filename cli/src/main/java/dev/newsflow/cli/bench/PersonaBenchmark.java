@@ -28,6 +28,8 @@ import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The persona job on real Kafka and OpenSearch, on a Flink MiniCluster (parallelism 2, RocksDB,
@@ -46,6 +48,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class PersonaBenchmark {
 
+    // Initialized on this thread before servers start on others: SLF4J set up concurrently
+    // warns of "substitute loggers" and drops their first lines.
+    private static final Logger LOG = LoggerFactory.getLogger(PersonaBenchmark.class);
+
     /** The benchmark's shape; defaults are those of {@code ./newsflow bench personas}. */
     public record Options(
             int users, int articles, int interactions, List<Integer> rates, Duration phase) {}
@@ -59,7 +65,9 @@ public final class PersonaBenchmark {
     }
 
     public void run(Path work) throws Exception {
-        out.println(Machine.describe());
+        String machine = Machine.describe();
+        out.println(machine);
+        LOG.info("persona benchmark in {}: {}", work, machine);
         Progress progress = new Progress(out, 5 + options.rates().size());
         progress.step("Starting Kafka (KRaft) and OpenSearch with k-NN");
         CompletableFuture<OpenSearchNode> os =

@@ -32,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feed and search latency of the query service under load: {@code articles} articles (real
@@ -41,6 +43,10 @@ import java.util.function.Supplier;
  * on the same host would). Closed loops at each client count, then both routes at each fixed rate.
  */
 public final class QueryLoadBenchmark {
+
+    // Initialized on this thread before servers start on others: SLF4J set up concurrently
+    // warns of "substitute loggers" and drops their first lines.
+    private static final Logger LOG = LoggerFactory.getLogger(QueryLoadBenchmark.class);
 
     /** The benchmark's shape; defaults are those of {@code ./newsflow bench query}. */
     public record Options(
@@ -60,7 +66,9 @@ public final class QueryLoadBenchmark {
     }
 
     public void run(Path work) throws Exception {
-        out.println(Machine.describe());
+        String machine = Machine.describe();
+        out.println(machine);
+        LOG.info("query load benchmark in {}: {}", work, machine);
         Progress progress = new Progress(out, 5);
         progress.step("Starting Kafka (KRaft) and OpenSearch with k-NN");
         CompletableFuture<OpenSearchNode> os =
