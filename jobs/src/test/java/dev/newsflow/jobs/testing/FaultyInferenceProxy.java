@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fault-injecting gRPC server double in front of a real inference server, on a free loopback
- * port: {@code ModelInfer} fails its first {@code failures} calls with {@code code} (a negative
- * count: every call), or never answers ({@link #stalling}); everything else is forwarded. Counts
- * the calls it failed and records the batch size (first input's first dimension) of each call.
+ * port, doing to {@code ModelInfer} what a {@link FakeInferenceClient.Script} says (fail the first
+ * calls, or every call, with a status; or never answer); everything else is forwarded. Counts the
+ * calls it failed and records the batch size (first input's first dimension) of each call.
  */
 public final class FaultyInferenceProxy implements AutoCloseable {
 
@@ -38,13 +38,13 @@ public final class FaultyInferenceProxy implements AutoCloseable {
     private final AtomicInteger failed = new AtomicInteger();
     private final List<Long> batchSizes = new CopyOnWriteArrayList<>();
 
-    private FaultyInferenceProxy(int targetPort, int failures, Status.Code code, boolean stall) {
+    private FaultyInferenceProxy(int targetPort, FakeInferenceClient.Script script) {
         this.target =
                 NettyChannelBuilder.forAddress("127.0.0.1", targetPort).usePlaintext().build();
-        this.always = failures < 0;
-        this.failuresLeft = new AtomicInteger(Math.max(0, failures));
-        this.code = code;
-        this.stall = stall;
+        this.always = script.failures() < 0;
+        this.failuresLeft = new AtomicInteger(Math.max(0, script.failures()));
+        this.code = script.code();
+        this.stall = script.stall();
         this.server =
                 NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                         .addService(new Service())
@@ -57,14 +57,9 @@ public final class FaultyInferenceProxy implements AutoCloseable {
         }
     }
 
-    /** Fails the first {@code failures} inference calls (negative: all) with {@code code}. */
-    public static FaultyInferenceProxy failing(int targetPort, int failures, Status.Code code) {
-        return new FaultyInferenceProxy(targetPort, failures, code, false);
-    }
-
-    /** Takes every inference call and never answers, as a hung server. */
-    public static FaultyInferenceProxy stalling(int targetPort) {
-        return new FaultyInferenceProxy(targetPort, 0, Status.Code.OK, true);
+    /** Starts in front of the server on {@code targetPort}, faulting as {@code script} says. */
+    public static FaultyInferenceProxy start(int targetPort, FakeInferenceClient.Script script) {
+        return new FaultyInferenceProxy(targetPort, script);
     }
 
     public int port() {

@@ -9,6 +9,7 @@ import dev.newsflow.inference.server.InferenceServerConfig;
 import dev.newsflow.jobs.config.InferenceConfig;
 import dev.newsflow.jobs.config.InferenceConfig.OnFailure;
 import dev.newsflow.jobs.functions.fetch.Backoff;
+import dev.newsflow.jobs.testing.FakeInferenceClient.Script;
 import dev.newsflow.jobs.testing.FaultyInferenceProxy;
 import dev.newsflow.schemas.DeadLetter;
 import dev.newsflow.testkit.flink.FlinkTestCluster;
@@ -53,14 +54,15 @@ class InferArticlesGrpcFaultsITCase {
     void transientFailuresAreRetriedOverGrpcAndEveryArticleIsEnriched() throws Exception {
         // Given: the first three inference calls fail with UNAVAILABLE
         try (FaultyInferenceProxy proxy =
-                FaultyInferenceProxy.failing(server.port(), 3, Status.Code.UNAVAILABLE)) {
+                FaultyInferenceProxy.start(
+                        server.port(), Script.failing(3, Status.Code.UNAVAILABLE))) {
             InferenceConfig config =
                     config(proxy, Map.of())
                             .withFailureHandling(
                                     new RetryPolicy(3, FAST), 5, OnFailure.DEAD_LETTER);
 
             // When
-            workflow.run(InferArticles.triton(config, TritonClientConfig.defaults()), config);
+            runOverGrpc(config);
 
             // Then: all enriched by the real models, after the injected failures were retried
             assertThat(proxy.failed()).isEqualTo(3);
@@ -81,7 +83,8 @@ class InferArticlesGrpcFaultsITCase {
     void aServerThatKeepsFailingOpensTheBreakerAndEveryArticleIsDeadLettered() throws Exception {
         // Given: every inference call fails; one retry, the breaker opens after 2 failed batches
         try (FaultyInferenceProxy proxy =
-                FaultyInferenceProxy.failing(server.port(), -1, Status.Code.UNAVAILABLE)) {
+                FaultyInferenceProxy.start(
+                        server.port(), Script.alwaysFailing(Status.Code.UNAVAILABLE))) {
             InferenceConfig config =
                     config(proxy, Map.of())
                             .withBatching(4, Duration.ofMillis(20))
@@ -89,7 +92,7 @@ class InferArticlesGrpcFaultsITCase {
                                     new RetryPolicy(1, FAST), 2, OnFailure.DEAD_LETTER);
 
             // When
-            workflow.run(InferArticles.triton(config, TritonClientConfig.defaults()), config);
+            runOverGrpc(config);
 
             // Then: nothing enriched, nothing lost, each with its reason; later batches were
             // refused by the open breaker without a call
@@ -108,7 +111,8 @@ class InferArticlesGrpcFaultsITCase {
     @Test
     void aHungServerRunsIntoTheDeadlineAndEveryArticleIsDeadLettered() throws Exception {
         // Given: a server that takes every call and never answers; 300 ms deadline per call
-        try (FaultyInferenceProxy proxy = FaultyInferenceProxy.stalling(server.port())) {
+        try (FaultyInferenceProxy proxy =
+                FaultyInferenceProxy.start(server.port(), Script.stalling())) {
             InferenceConfig config =
                     config(
                                     proxy,
@@ -119,7 +123,7 @@ class InferArticlesGrpcFaultsITCase {
                                     new RetryPolicy(1, FAST), 100, OnFailure.DEAD_LETTER);
 
             // When
-            workflow.run(InferArticles.triton(config, TritonClientConfig.defaults()), config);
+            runOverGrpc(config);
 
             // Then: each batch tried twice, then dead-lettered with the status, not timed out
             assertThat(workflow.enriched()).isEmpty();
@@ -130,6 +134,11 @@ class InferArticlesGrpcFaultsITCase {
                                     assertThat(d.getReason())
                                             .startsWith("DEADLINE_EXCEEDED after 2 attempts: "));
         }
+    }
+
+    /** The inference step with the job's own client factory, as {@code EnrichmentJob} builds it. */
+    private void runOverGrpc(InferenceConfig config) throws Exception {
+        workflow.run(InferArticles.triton(config, TritonClientConfig.defaults()), config);
     }
 
     private static InferenceConfig config(FaultyInferenceProxy proxy, Map<String, String> env) {
